@@ -74,6 +74,8 @@ export const topicFrontmatterSchema = z.looseObject({
   references: z.array(referenceSchema).default([]),
   /** Name of the in-page demo shown on this topic (see src/demos/registry.ts). */
   demo: z.string().optional(),
+  /** Marks the hub article shown on the home page (else a root `index.md`, else the top PageRank topic). */
+  home: z.boolean().default(false),
   /** Drafts are not built. */
   draft: z.boolean().default(false),
   /** URL path overriding the one derived from the file path, as Obsidian Publish does. */

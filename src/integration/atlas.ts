@@ -1,0 +1,73 @@
+// The Astro integration: wiring only. It builds the site model once before Astro renders pages (so
+// content mistakes are reported as a clean list, not a stack trace), reloads it in dev when the
+// content folder changes, and hands finished builds to the post-build steps.
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import type { AtlasConfig } from '../config.ts';
+import { ContentError, formatDiagnostic } from '../pipeline/diagnostics.ts';
+import { getSite, invalidateSite } from '../lib/site.ts';
+
+export interface AtlasIntegrationOptions {
+  config: AtlasConfig;
+  /** Steps run after the static build, in order (e.g. search indexing). */
+  afterBuild?: Array<(args: { dir: URL; logger: AstroIntegrationLogger }) => Promise<void>>;
+}
+
+export function atlas(options: AtlasIntegrationOptions): AstroIntegration {
+  return {
+    name: 'efficiency-atlas',
+    hooks: {
+      'astro:build:start': async ({ logger }) => {
+        await loadOrExit(logger);
+      },
+      'astro:server:setup': async ({ server, logger }) => {
+        server.watcher.add(options.config.contentDir);
+        const reload = (path: string) => {
+          if (!path.startsWith(options.config.contentDir)) return;
+          invalidateSite();
+          getSite().then(
+            (site) => reportWarnings(site.diagnostics, logger),
+            (error) => reportError(error, logger),
+          );
+          server.ws.send({ type: 'full-reload' });
+        };
+        server.watcher.on('change', reload);
+        server.watcher.on('add', reload);
+        server.watcher.on('unlink', reload);
+        await getSite().then(
+          (site) => reportWarnings(site.diagnostics, logger),
+          (error) => reportError(error, logger),
+        );
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        for (const step of options.afterBuild ?? []) await step({ dir, logger });
+      },
+    },
+  };
+}
+
+async function loadOrExit(logger: AstroIntegrationLogger): Promise<void> {
+  try {
+    const site = await getSite();
+    reportWarnings(site.diagnostics, logger);
+    logger.info(`${site.topics.length} topics, ${site.links.length} links, ${site.relations.length} relations`);
+  } catch (error) {
+    reportError(error, logger);
+    // A content mistake is the author's to fix, not a crash: list them and stop without a stack trace.
+    if (error instanceof ContentError) process.exit(1);
+    throw error;
+  }
+}
+
+function reportWarnings(diagnostics: ContentError['diagnostics'], logger: AstroIntegrationLogger): void {
+  const warnings = diagnostics.filter((d) => d.severity === 'warning');
+  if (warnings.length) logger.warn(`${warnings.length} content warning${warnings.length === 1 ? '' : 's'}:\n${warnings.map(formatDiagnostic).join('\n')}`);
+}
+
+function reportError(error: unknown, logger: AstroIntegrationLogger): void {
+  if (error instanceof ContentError) {
+    reportWarnings(error.diagnostics, logger);
+    logger.error(error.message);
+  } else {
+    logger.error(String(error instanceof Error ? (error.stack ?? error.message) : error));
+  }
+}
