@@ -2,6 +2,7 @@
 // the content schema with every problem reported at its line (yaml's CST gives us positions).
 import { LineCounter, isMap, isSeq, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import { topicFrontmatterSchema, type TopicFrontmatter } from '../content/schema.ts';
+import { RELATION_TYPES } from '../../graph/relations.ts';
 import type { Diagnostic } from './diagnostics.ts';
 
 export interface SplitSource {
@@ -60,18 +61,24 @@ export function parseFrontmatter(split: SplitSource, file: string): ParsedFrontm
   const result = topicFrontmatterSchema.safeParse(raw);
   if (result.success) return { data: result.data, diagnostics, lineOf };
   for (const issue of result.error.issues) {
-    diagnostics.push({ severity: 'error', file, line: lineOf(issue.path), column: 1, message: describeIssue(issue) });
+    // An unknown key is reported at the key's own line, once per key.
+    const keys = issue.code === 'unrecognized_keys' ? (issue as { keys: string[] }).keys : [undefined];
+    for (const k of keys) {
+      const path = k === undefined ? issue.path : [...issue.path, k];
+      diagnostics.push({ severity: 'error', file, line: lineOf(path), column: 1, message: describeIssue(issue, path, raw as Record<string, unknown>) });
+    }
   }
   return { data: undefined, diagnostics, lineOf };
 }
 
-function describeIssue(issue: { path: PropertyKey[]; message: string; code: string; values?: unknown[]; keys?: string[] }): string {
-  const where = issue.path.map(String).join('.') || 'frontmatter';
-  if (issue.code === 'invalid_value' && issue.values) {
-    return `frontmatter "${where}": ${issue.message} — use one of: ${issue.values.map(String).join(', ')}`;
+function describeIssue(issue: { code: string; message: string; values?: unknown[] }, path: PropertyKey[], raw: Record<string, unknown>): string {
+  const where = path.map(String).join('.') || 'frontmatter';
+  if (issue.code === 'unrecognized_keys' && path[0] === 'relations') {
+    return `unknown relation type "${String(path[1])}" — use one of: ${RELATION_TYPES.join(', ')}`;
   }
-  if (issue.code === 'invalid_key' && where.startsWith('relations')) {
-    return `frontmatter "${where}": unknown relation type — use one of: is-a, part-of, technique-for, measured-by, evaluated-on, runs-on, trades-off-with, improves, related`;
+  if (issue.code === 'invalid_value' && issue.values) {
+    const value = path.reduce<unknown>((v, k) => (v as Record<PropertyKey, unknown> | undefined)?.[k], raw);
+    return `frontmatter "${where}": ${JSON.stringify(value)} is not allowed — use one of: ${issue.values.map(String).join(', ')}`;
   }
   return `frontmatter "${where}": ${issue.message}`;
 }

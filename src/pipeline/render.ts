@@ -62,7 +62,7 @@ function removeUnsafeHtml(tree: HastRoot): RenderWarning[] {
     for (const [name, value] of Object.entries(node.properties)) {
       const unsafeUrl = (name === 'href' || name === 'src' || name === 'action') && /^\s*(javascript|vbscript|data:text\/html)/i.test(String(value));
       if (/^on/i.test(name) || unsafeUrl) {
-        warnings.push({ line, message: `removed ${name}="…" from <${node.tagName}> — content cannot run code` });
+        warnings.push({ line, message: `removed ${name.toLowerCase()}="…" from <${node.tagName}> — content cannot run code` });
         delete node.properties[name];
       }
     }

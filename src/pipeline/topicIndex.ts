@@ -85,5 +85,7 @@ function pick(matches: IndexedTopic[], fromPath: string): Resolution {
       a.path.localeCompare(b.path),
   );
   const [first, ...rest] = sorted;
-  return { slug: first!.slug, alternatives: rest.map((t) => t.slug) };
+  // A note in the linking page's own folder is the intended one, as in Obsidian: not ambiguous.
+  const decidedByFolder = folderOf(first!.path) === folder && !rest.some((t) => folderOf(t.path) === folder);
+  return { slug: first!.slug, alternatives: decidedByFolder ? [] : rest.map((t) => t.slug) };
 }

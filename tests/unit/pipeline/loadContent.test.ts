@@ -1,0 +1,179 @@
+// The pipeline over fixture vaults: what gets recorded, rendered and reported, with exact messages.
+import { describe, expect, test } from 'vitest';
+import { readConfig } from '../../../src/config.ts';
+import { ContentError, formatDiagnostic } from '../../../src/pipeline/diagnostics.ts';
+import { loadContent, type DemoRegistry } from '../../../src/pipeline/loadSite.ts';
+
+const demos: DemoRegistry = {
+  names: ['pruning', 'quantization'],
+  isDemoName: (n) => n === 'pruning' || n === 'quantization',
+  fallbackHtml: (n) => `<p class="fallback">${n} demo</p>`,
+};
+const load = (fixture: string, env: Record<string, string> = {}) =>
+  loadContent(readConfig({ ATLAS_CONTENT: `tests/fixtures/${fixture}`, ...env }), demos);
+const errorsOf = async (fixture: string, env: Record<string, string> = {}) => {
+  const error = await load(fixture, env).then(() => undefined, (e: unknown) => e);
+  expect(error).toBeInstanceOf(ContentError);
+  return (error as ContentError).diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);
+};
+
+describe('basic vault', async () => {
+  const content = await load('basic', { ATLAS_LINKS: 'warn' });
+  const page = (slug: string) => content.topics.find((t) => t.slug === slug)!;
+
+  test('one page per file, URL from the path, title from frontmatter or file name', () => {
+    expect(content.topics.map((t) => [t.slug, t.title, t.url]).sort()).toEqual([
+      ['notes/efficiency', 'Efficiency', '/notes/efficiency/'],
+      ['notes/quantization', 'Quantization', '/notes/quantization/'],
+      ['techniques/model-pruning', 'Model pruning', '/techniques/model-pruning/'],
+    ]);
+  });
+
+  test('links are recorded with position, text and sentence', () => {
+    const link = content.links.find((l) => l.from === 'techniques/model-pruning' && l.target === 'quantization')!;
+    expect(link).toEqual({
+      from: 'techniques/model-pruning',
+      to: 'notes/quantization',
+      target: 'quantization',
+      heading: undefined,
+      text: 'quantizing weights',
+      kind: 'link',
+      file: 'tests/fixtures/basic/techniques/model-pruning.md',
+      line: 10,
+      column: 85,
+      sentence: 'It is described in Efficiency › Measuring and relates to quantizing weights.',
+    });
+  });
+
+  test('headings and block ids resolve to anchors; code is untouched', () => {
+    const html = page('techniques/model-pruning').html;
+    expect(html).toContain('<a href="/notes/efficiency/#measuring" class="wikilink">Efficiency › Measuring</a>');
+    expect(html).toContain('<code>[[Not a link]]</code>');
+    expect(html).toContain('[[Also not a link]]');
+    expect(content.links.some((l) => l.target.includes('not a link'))).toBe(false);
+    expect(page('notes/quantization').html).toContain('href="/techniques/model-pruning/#%5Eintro"');
+    expect(html).toContain('<p id="^intro">A paragraph with an id.</p>');
+  });
+
+  test('callouts, inline tags, math and attachments render', () => {
+    const html = page('techniques/model-pruning').html;
+    expect(html).toMatch(/<div class="callout callout-note" data-callout="note">\s*<p class="callout-title">Remember<\/p>/);
+    expect(html).toContain('<a href="/tags/sparsity/" class="tag">#sparsity</a>');
+    expect(page('techniques/model-pruning').tags).toEqual(['compression', 'sparsity']);
+    expect(html).toContain('<img src="/attachments/diagram.png" alt="diagram" width="200">');
+    expect(content.attachments).toEqual(['diagram.png']);
+    expect(page('notes/efficiency').html).toContain('class="katex"');
+  });
+
+  test('a transclusion copies the section and links to its source', () => {
+    const html = page('notes/efficiency').html;
+    expect(html).toMatch(/<aside class="transclusion" data-source="notes\/quantization"><p class="transclusion-source"><a href="\/notes\/quantization\/#levels">From “Quantization › Levels”<\/a><\/p><h2>Levels/);
+    expect(content.links.find((l) => l.kind === 'embed')).toMatchObject({ from: 'notes/efficiency', to: 'notes/quantization', heading: 'Levels', line: 7, column: 1 });
+  });
+
+  test('typed relations resolve by title, file name or alias', () => {
+    expect(content.relations).toEqual([
+      { from: 'techniques/model-pruning', to: 'notes/efficiency', target: 'Efficiency', type: 'technique-for', file: 'tests/fixtures/basic/techniques/model-pruning.md', line: 8, column: 1 },
+    ]);
+  });
+
+  test('warn mode keeps the unresolved link visible and reports it', () => {
+    expect(page('notes/quantization').html).toContain('<a href="/search/?q=Modle%20pruning" class="wikilink missing" title="Missing page: “Modle pruning” has not been written yet">Modle pruning</a>');
+    expect(content.diagnostics.map(formatDiagnostic)).toContain('tests/fixtures/basic/notes/Quantization.md:9:50 unresolved [[Modle pruning]] — did you mean "Model pruning"?');
+    expect(content.links.find((l) => l.to === null)).toMatchObject({ target: 'Modle pruning', line: 9, column: 50 });
+  });
+});
+
+test('broken links fail the build listing every one, with suggestions', async () => {
+  expect(await errorsOf('broken-links')).toEqual([
+    'tests/fixtures/broken-links/Home.md:4:40 unresolved [[Foo]] — did you mean "Food"?',
+    'tests/fixtures/broken-links/Home.md:6:35 unresolved heading [[Food#Desserts]] — "Food" has no heading "Desserts"',
+    'tests/fixtures/broken-links/Home.md:6:65 unresolved [[Nothing At All]] — create the page or fix the name',
+  ]);
+});
+
+test('broken links in warn mode build every page', async () => {
+  const content = await load('broken-links', { ATLAS_LINKS: 'warn' });
+  expect(content.topics.map((t) => t.title).sort()).toEqual(['Food', 'Home']);
+  expect(content.diagnostics.filter((d) => d.severity === 'warning')).toHaveLength(3);
+  expect(content.topics.find((t) => t.title === 'Home')!.html).toContain('class="wikilink missing"');
+});
+
+test('duplicate file names: the path or the linking folder decides, the rest is a warning', async () => {
+  const content = await load('duplicate-names');
+  const to = (from: string) => content.links.filter((l) => l.from === from).map((l) => l.to);
+  expect(to('a/note')).toEqual(['a/note', 'b/note', 'index']);
+  expect(to('b/note')).toEqual(['b/note', 'a/note']);
+  expect(to('index')).toEqual(['a/note']);
+  expect(content.diagnostics.map(formatDiagnostic)).toEqual([
+    'tests/fixtures/duplicate-names/Index.md:1:20 ambiguous [[note]] resolved to a/note; it also matches b/note — write the longer path, e.g. [[b/note]], to link another',
+  ]);
+});
+
+test('slug collisions name both files, and site routes are reserved', async () => {
+  expect(await errorsOf('slug-collision')).toEqual([
+    'tests/fixtures/slug-collision/foo-bar.md:1:1 URL /foo-bar/ is also the URL of tests/fixtures/slug-collision/Foo Bar.md — rename one of the files or set a permalink',
+    'tests/fixtures/slug-collision/graph.md:1:1 URL /graph/ collides with the site route /graph/ (src/pages/graph.astro) — rename the file or set a permalink',
+  ]);
+});
+
+test('bad frontmatter is reported at its line; unknown keys are kept', async () => {
+  expect(await errorsOf('bad-frontmatter')).toEqual([
+    'tests/fixtures/bad-frontmatter/bad-values.md:3:1 frontmatter "category": "Recipe" is not allowed — use one of: Concept, Technique, Hardware, Benchmark, Dataset, Metric, Model, Application, Person, Organization',
+    'tests/fixtures/bad-frontmatter/bad-values.md:6:1 unknown relation type "inspired-by" — use one of: is-a, part-of, technique-for, measured-by, evaluated-on, runs-on, trades-off-with, improves, related',
+    'tests/fixtures/bad-frontmatter/yaml-error.md:2:1 invalid frontmatter YAML: Missing closing "quote — fix the YAML between the --- lines',
+  ]);
+});
+
+test('a relation to a missing topic is an error at its line', async () => {
+  const content = await loadContent(readConfig({ ATLAS_CONTENT: 'tests/fixtures/relations' }), demos).catch((e: ContentError) => e);
+  expect(content).toBeInstanceOf(ContentError);
+  expect((content as ContentError).diagnostics.map(formatDiagnostic)).toEqual([
+    'tests/fixtures/relations/a.md:5:1 relation related → unknown topic "Missing topic" — use a title or alias of an existing page',
+    'tests/fixtures/relations/a.md:6:1 relation improves → unknown topic "Bee" — did you mean "B"?',
+  ]);
+});
+
+test('unicode and CJK titles, aliases and tags', async () => {
+  const content = await load('unicode');
+  expect(content.topics.map((t) => t.url).sort()).toEqual(['/%E6%9C%BA%E5%99%A8%E5%AD%A6%E4%B9%A0/', '/%E6%B7%B1%E5%BA%A6%E5%AD%A6%E4%B9%A0/', '/caf%C3%A9-au-lait/']);
+  expect(content.links.map((l) => [l.from, l.to, l.text])).toEqual([
+    ['café-au-lait', '机器学习', 'ML 中文'],
+    ['机器学习', '深度学习', '深度学习'],
+    ['机器学习', 'café-au-lait', '咖啡'],
+    ['深度学习', '机器学习', '机器学习'],
+  ]);
+  expect(content.topics.find((t) => t.title === '机器学习')!.wordCount).toBeGreaterThan(10);
+});
+
+test('MDX: <Demo> becomes a placeholder with its fallback; frontmatter demo goes after the body', async () => {
+  const content = await load('mdx');
+  const mdx = content.topics.find((t) => t.title === 'With demo')!;
+  expect(mdx.demos).toEqual(['pruning']);
+  expect(mdx.html).toContain('<div class="atlas-demo" data-demo="pruning"><p class="fallback">pruning demo</p></div>');
+  expect(mdx.html).not.toContain('comment');
+  const md = content.topics.find((t) => t.title === 'Plain MD')!;
+  expect(md.demos).toEqual(['quantization']);
+  expect(md.html.trim().endsWith('<div class="atlas-demo" data-demo="quantization"><p class="fallback">quantization demo</p></div>')).toBe(true);
+});
+
+test('MDX: unknown demos and components are errors at their line', async () => {
+  expect(await errorsOf('mdx-errors')).toEqual([
+    'tests/fixtures/mdx-errors/bad.mdx:3:1 unknown demo <Demo name="nope" /> — use one of: pruning, quantization',
+    'tests/fixtures/mdx-errors/bad.mdx:5:1 unknown component <Chart> — content files may use <Demo name="…" /> only',
+  ]);
+});
+
+test('raw HTML cannot run code: scripts, handlers and javascript: URLs are removed and reported', async () => {
+  const content = await load('xss');
+  const evil = content.topics.find((t) => t.slug === 'evil')!;
+  expect(evil.html).not.toMatch(/<script|onclick|javascript:/i);
+  expect(evil.html).toContain('<b>bold</b>');
+  expect(content.diagnostics.map((d) => d.message)).toEqual(
+    expect.arrayContaining([
+      'removed onclick="…" from <b> — content cannot run code',
+      'removed <script> from raw HTML — content cannot run code or embed frames',
+      'removed href="…" from <a> — content cannot run code',
+    ]),
+  );
+});
