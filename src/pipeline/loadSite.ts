@@ -16,7 +16,7 @@ import { renderToHtml } from './render.ts';
 import { AttachmentIndex, scanVault } from './scanVault.ts';
 import { slugFromPath, slugFromPermalink, topicUrl } from './slug.ts';
 import { TopicIndex } from './topicIndex.ts';
-import { demoPlaceholder, tagUrl, transformTopic, type PendingEmbed } from './transformTopic.ts';
+import { demoPlaceholder, transformTopic, type PendingEmbed } from './transformTopic.ts';
 import { toString } from 'mdast-util-to-string';
 
 /** One built page. */
@@ -291,4 +291,3 @@ function firstParagraph(tree: Root): string {
   return text.length > 240 ? `${text.slice(0, 239).trimEnd()}…` : text;
 }
 
-export { tagUrl };

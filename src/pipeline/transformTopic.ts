@@ -9,7 +9,8 @@ import type { LinkRecord, TopicSlug } from '../../graph/types.ts';
 import type { PageAnchors } from './anchors.ts';
 import { didYouMean, type Diagnostic, type Severity } from './diagnostics.ts';
 import { AttachmentIndex, attachmentUrl, normalizePath } from './scanVault.ts';
-import { slugifySegment, topicUrl } from './slug.ts';
+import { topicUrl } from './slug.ts';
+import { tagHref } from '../lib/taxonomy.ts';
 import type { TopicIndex } from './topicIndex.ts';
 import { WIKILINK_PATTERN, displayText, parseWikilink, type Wikilink } from './wikilink.ts';
 
@@ -265,16 +266,13 @@ function splitTags(value: string, base: string, tags: string[]): PhrasingContent
     const start = match.index + match[1]!.length;
     if (start > cursor) out.push({ type: 'text', value: value.slice(cursor, start) });
     tags.push(tag);
-    out.push(linkNode(tagUrl(base, tag), `#${tag}`, ['tag'], undefined, undefined));
+    out.push(linkNode(tagHref(base, tag), `#${tag}`, ['tag'], undefined, undefined));
     cursor = start + 1 + tag.length;
   }
   if (cursor < value.length) out.push({ type: 'text', value: value.slice(cursor) });
   return out;
 }
 
-export function tagUrl(base: string, tag: string): string {
-  return `${base}tags/${tag.split('/').map((p) => encodeURIComponent(slugifySegment(p))).join('/')}/`;
-}
 
 /** `> [!note] Title` blockquotes become callouts; `+`/`-` make them foldable (`<details>`). */
 function transformCallouts(tree: Root): void {
