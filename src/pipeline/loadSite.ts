@@ -84,7 +84,16 @@ interface Draft {
   lineOf(path: readonly PropertyKey[]): number;
 }
 
-export async function loadContent(config: AtlasConfig, demos: DemoRegistry, cwd = process.cwd()): Promise<LoadedContent> {
+export interface LoadOptions {
+  /** Render HTML (the build) or only collect records and diagnostics (`npm run check`). */
+  render?: boolean;
+  /** Throw a ContentError when any diagnostic is an error (the build); `check` reports instead. */
+  throwOnError?: boolean;
+  cwd?: string;
+}
+
+export async function loadContent(config: AtlasConfig, demos: DemoRegistry, options: LoadOptions = {}): Promise<LoadedContent> {
+  const { render = true, throwOnError = true, cwd = process.cwd() } = options;
   const diagnostics: Diagnostic[] = [];
   const vault = scanVault(config.contentDir);
   const displayPath = (rel: string) => relative(cwd, join(config.contentDir, rel)) || rel;
@@ -191,15 +200,16 @@ export async function loadContent(config: AtlasConfig, demos: DemoRegistry, cwd 
     }
   }
 
-  if (diagnostics.some((d) => d.severity === 'error')) throw new ContentError(sortDiagnostics(diagnostics));
+  if (throwOnError && diagnostics.some((d) => d.severity === 'error')) throw new ContentError(sortDiagnostics(diagnostics));
 
   // 5. Render.
   const topics: Topic[] = [];
   for (const d of drafts) {
-    const tree = trees.get(d.slug)!;
+    const tree = trees.get(d.slug);
+    if (!tree) continue;
     const { tags, demos: pageDemos } = extra.get(d.slug)!;
     fillDemoFallbacks(tree, demos, config.base);
-    const { html, warnings } = await renderToHtml(tree);
+    const { html, warnings } = render ? await renderToHtml(tree) : { html: '', warnings: [] };
     for (const w of warnings) diagnostics.push({ severity: 'warning', file: d.file, line: w.line + d.bodyLine - 1, column: 1, message: w.message });
     const text = plainText(tree);
     topics.push({
