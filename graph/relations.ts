@@ -35,3 +35,16 @@ export const RELATION_WORDING: Record<EdgeType, { forward: string; inverse: stri
   related: { forward: 'is related to', inverse: 'is related to' },
   mentions: { forward: 'mentions', inverse: 'is mentioned by' },
 };
+
+/** Every edge type, in a fixed order: `mentions` first, then the relation types as declared. */
+export const EDGE_TYPES: readonly EdgeType[] = ['mentions', ...RELATION_TYPES];
+
+export function isEdgeType(value: string): value is EdgeType {
+  return value === 'mentions' || isRelationType(value);
+}
+
+/**
+ * Relations that place a topic under a broader one (SKOS `broader`); the others are associative
+ * (SKOS `related`).
+ */
+export const HIERARCHICAL_RELATIONS: ReadonlySet<RelationType> = new Set<RelationType>(['is-a', 'part-of']);

@@ -1,0 +1,109 @@
+// Knowledge-graph benchmark: build + analytics + layout + related topics for every page, at 1k and
+// 5k pages, and graph.json size gzipped per node (target ≤ 80 bytes).
+//
+// Input records come from synthetic wikis made by /work/shared/gen-corpus.mjs (preferential
+// attachment, so degrees are skewed like a real wiki), read with a simple regex for [[...]]: this
+// measures the graph library, not the Markdown pipeline. Each page also declares one typed
+// relation to one of its link targets, so typed edges are exercised too.
+//
+// usage: node bench/graph.mjs [--sizes 1000,5000] [--runs 3]
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { buildKnowledgeGraph, relatedTopicsForAll, toGraphJson, RELATION_TYPES } from '../graph/index.ts';
+
+const args = process.argv.slice(2);
+const opt = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const SIZES = opt('sizes', '1000,5000').split(',').map(Number);
+const RUNS = Number(opt('runs', 3));
+const root = fileURLToPath(new URL('..', import.meta.url));
+const outDir = join(root, 'bench', '.out');
+const generator = process.env.GEN_CORPUS ?? fileURLToPath(new URL('../../shared/gen-corpus.mjs', import.meta.url));
+
+const slug = (s) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/(^-|-$)/g, '');
+const walk = (dir) => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? walk(join(dir, f)) : [join(dir, f)]));
+
+function readCorpus(dir) {
+  const pages = walk(dir)
+    .filter((f) => f.endsWith('.md'))
+    .sort()
+    .map((path) => {
+      const text = readFileSync(path, 'utf8');
+      const fm = /^---\n([\s\S]*?)\n---\n/.exec(text);
+      const field = (name) => new RegExp(`^${name}: (.*)$`, 'm').exec(fm[1])?.[1]?.replace(/^"|"$/g, '');
+      const title = field('title');
+      const category = field('category');
+      const aliases = (field('aliases') ?? '').replace(/^\[|\]$/g, '').split(',').map((a) => a.trim().replace(/^"|"$/g, '')).filter(Boolean);
+      return { path, text, title, category, aliases, summary: field('summary') };
+    });
+  const byName = new Map();
+  const topics = pages.map((p) => {
+    const id = `${slug(p.category ?? 'misc')}/${slug(p.title)}`;
+    for (const name of [p.title, ...p.aliases]) byName.set(name.toLowerCase(), id);
+    const body = p.text.slice(p.text.indexOf('\n---\n', 4) + 5);
+    return {
+      id,
+      title: p.title,
+      url: `/${id}/`,
+      category: p.category,
+      tags: [],
+      aliases: p.aliases,
+      summary: p.summary,
+      wordCount: body.split(/\s+/).filter(Boolean).length,
+      file: relative(dir, p.path),
+    };
+  });
+  const links = [];
+  const relations = [];
+  pages.forEach((p, i) => {
+    const from = topics[i].id;
+    const lines = p.text.split('\n');
+    const targets = [];
+    lines.forEach((line, l) => {
+      for (const m of line.matchAll(/\[\[([^\]|#]+)(?:#[^\]|]*)?(?:\|([^\]]*))?\]\]/g)) {
+        const to = byName.get(m[1].toLowerCase()) ?? null;
+        links.push({ from, to, target: m[1], heading: undefined, text: m[2] ?? m[1], sentence: '', kind: 'link', file: topics[i].file, line: l + 1, column: m.index + 1 });
+        if (to !== null) targets.push([to, m[1]]);
+      }
+    });
+    if (targets.length > 0) {
+      const [to, target] = targets[i % targets.length];
+      relations.push({ from, to, target, type: RELATION_TYPES[i % RELATION_TYPES.length], file: topics[i].file, line: 2, column: 1 });
+    }
+  });
+  return { topics, links, relations };
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const ms = (t) => `${t.toFixed(0)} ms`;
+
+console.log(`graph bench: median of ${RUNS} runs, Node ${process.version}`);
+console.log('pages  edges   build+analytics+layout  relatedTopicsForAll  total     graph.json  gzip    gzip/node');
+for (const size of SIZES) {
+  const dir = join(outDir, `corpus-${size}`);
+  if (!existsSync(generator)) throw new Error(`bench/graph: corpus generator not found at ${generator} (set GEN_CORPUS)`);
+  execFileSync(process.execPath, [generator, dir, '--pages', String(size)], { stdio: 'ignore' });
+  const input = readCorpus(dir);
+  const builds = [], related = [];
+  let graph;
+  for (let run = 0; run < RUNS; run++) {
+    const t0 = performance.now();
+    graph = buildKnowledgeGraph(input);
+    const t1 = performance.now();
+    relatedTopicsForAll(graph, 8);
+    const t2 = performance.now();
+    builds.push(t1 - t0);
+    related.push(t2 - t1);
+  }
+  const json = JSON.stringify(toGraphJson(graph));
+  const gz = gzipSync(json, { level: 9 }).length;
+  const b = median(builds), r = median(related);
+  console.log(
+    `${String(size).padEnd(6)} ${String(graph.size).padEnd(7)} ${ms(b).padEnd(23)} ${ms(r).padEnd(20)} ${ms(b + r).padEnd(9)} ${String(json.length).padEnd(11)} ${String(gz).padEnd(7)} ${(gz / graph.order).toFixed(1)} B`,
+  );
+}

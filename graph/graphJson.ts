@@ -1,0 +1,205 @@
+// graph.json: the compact graph the browser views load. Columnar so that gzip sees long runs of
+// similar values; numbers rounded to integers; categories and edge types as indexes into legends;
+// URLs derived from id + base; edges as node-index pairs sorted by source, with the source
+// delta-coded (mostly 0s) and each target delta-coded against the previous target of the same
+// source. About 40–60 bytes per node gzipped on a synthetic 5,000-page wiki (bench/graph.mjs).
+//
+// Format, version 1 (all arrays under `nodes` have one entry per node, in id order):
+//   v           1
+//   base        URL prefix; a node's url is base + id + "/" unless listed in `urls`
+//   categories  category legend (sorted); nodes.category is an index into it, -1 for none
+//   edgeTypes   edge type legend (EDGE_TYPES order); edges.type is an index into it
+//   nodes.id, nodes.title
+//   nodes.community  Louvain community, 0 = largest
+//   nodes.pagerank   round(pagerank × order × 1000): 1000 is an average topic
+//   nodes.x, nodes.y integer layout coordinates
+//   nodes.size       round(size × 10)
+//   urls        { "<node index>": url } for nodes whose url does not follow base + id + "/"
+//   edges.source     source index minus the previous edge's source (first edge: minus 0)
+//   edges.target     target index; minus the previous target when the source is unchanged
+//   edges.type       index into edgeTypes
+//
+// readGraphJson validates and decodes it; graphFromJson turns it into a graphology graph that
+// shortestRelationPath and sigma can use directly.
+import { MultiDirectedGraph } from 'graphology';
+import type { KnowledgeGraph } from './knowledgeGraph.ts';
+import { compareStrings, inferBase } from './knowledgeGraph.ts';
+import { EDGE_TYPES, type EdgeType, isEdgeType } from './relations.ts';
+import type { TopicSlug } from './types.ts';
+
+export const GRAPH_JSON_VERSION = 1;
+
+export interface GraphJson {
+  v: typeof GRAPH_JSON_VERSION;
+  base: string;
+  categories: string[];
+  edgeTypes: EdgeType[];
+  nodes: {
+    id: string[];
+    title: string[];
+    category: number[];
+    community: number[];
+    pagerank: number[];
+    x: number[];
+    y: number[];
+    size: number[];
+  };
+  urls: Record<string, string>;
+  edges: {
+    source: number[];
+    target: number[];
+    type: number[];
+  };
+}
+
+/** A node as the views see it. */
+export interface GraphJsonNode {
+  id: TopicSlug;
+  title: string;
+  url: string;
+  category: string | null;
+  community: number;
+  pagerank: number;
+  x: number;
+  y: number;
+  size: number;
+}
+
+export interface GraphJsonEdge {
+  source: TopicSlug;
+  target: TopicSlug;
+  type: EdgeType;
+}
+
+export interface DecodedGraph {
+  nodes: GraphJsonNode[];
+  edges: GraphJsonEdge[];
+  /** Category legend, sorted. */
+  categories: string[];
+  /** Edge types present in the legend, EDGE_TYPES order. */
+  edgeTypes: EdgeType[];
+}
+
+/** Node attributes of the browser-side graph (sigma reads label, x, y, size). */
+export interface ViewNodeAttributes extends Omit<GraphJsonNode, 'id'> {
+  label: string;
+}
+
+export interface ViewEdgeAttributes {
+  /** Relation type. Sigma also reads `type` as its edge program: views must set it in their edgeReducer. */
+  type: EdgeType;
+}
+
+export type ViewGraph = MultiDirectedGraph<ViewNodeAttributes, ViewEdgeAttributes>;
+
+export function toGraphJson(graph: KnowledgeGraph): GraphJson {
+  const ids = graph.nodes();
+  const index = new Map<string, number>(ids.map((id, i) => [id, i]));
+  const base = inferBase(graph);
+  const categories = [...new Set(ids.map((id) => graph.getNodeAttribute(id, 'category')).filter((c) => c !== undefined))].sort(
+    compareStrings,
+  );
+  const categoryIndex = new Map(categories.map((c, i) => [c, i]));
+  const typeIndex = new Map(EDGE_TYPES.map((t, i) => [t, i]));
+
+  const nodes: GraphJson['nodes'] = { id: [], title: [], category: [], community: [], pagerank: [], x: [], y: [], size: [] };
+  const urls: Record<string, string> = {};
+  ids.forEach((id, i) => {
+    const a = graph.getNodeAttributes(id);
+    nodes.id.push(id);
+    nodes.title.push(a.title);
+    nodes.category.push(a.category === undefined ? -1 : categoryIndex.get(a.category)!);
+    nodes.community.push(a.community);
+    nodes.pagerank.push(Math.round(a.pagerank * ids.length * 1000));
+    nodes.x.push(Math.round(a.x));
+    nodes.y.push(Math.round(a.y));
+    nodes.size.push(Math.round(a.size * 10));
+    if (a.url !== `${base}${id}/`) urls[String(i)] = a.url;
+  });
+
+  const edges = graph
+    .mapEdges((_edge, attributes, source, target) => ({ s: index.get(source)!, t: index.get(target)!, k: typeIndex.get(attributes.type)! }))
+    .sort((p, q) => p.s - q.s || p.t - q.t || p.k - q.k);
+  const encoded: GraphJson['edges'] = { source: [], target: [], type: [] };
+  let lastSource = 0, lastTarget = 0;
+  for (const { s, t, k } of edges) {
+    encoded.source.push(s - lastSource);
+    encoded.target.push(s === lastSource ? t - lastTarget : t);
+    encoded.type.push(k);
+    lastSource = s;
+    lastTarget = t;
+  }
+
+  return { v: GRAPH_JSON_VERSION, base, categories, edgeTypes: [...EDGE_TYPES], nodes, urls, edges: encoded };
+}
+
+function fail(message: string): never {
+  throw new Error(`readGraphJson: ${message}`);
+}
+
+function isIntArray(value: unknown, length?: number): value is number[] {
+  return Array.isArray(value) && (length === undefined || value.length === length) && value.every((n) => Number.isInteger(n));
+}
+
+function isStringArray(value: unknown, length?: number): value is string[] {
+  return Array.isArray(value) && (length === undefined || value.length === length) && value.every((s) => typeof s === 'string');
+}
+
+/** Validate and decode graph.json (a parsed object or its text). Throws with a reason on bad input. */
+export function readGraphJson(input: unknown): DecodedGraph {
+  const json: unknown = typeof input === 'string' ? JSON.parse(input) : input;
+  if (typeof json !== 'object' || json === null) fail('not an object');
+  const data = json as Partial<GraphJson>;
+  if (data.v !== GRAPH_JSON_VERSION) fail(`unsupported version ${String(data.v)}`);
+  if (typeof data.base !== 'string') fail('base must be a string');
+  if (!isStringArray(data.categories)) fail('categories must be strings');
+  if (!isStringArray(data.edgeTypes) || !data.edgeTypes.every(isEdgeType)) fail('edgeTypes must be known edge types');
+  const n = data.nodes;
+  if (typeof n !== 'object' || n === null || !isStringArray(n.id)) fail('nodes.id must be strings');
+  const order = n.id.length;
+  if (!isStringArray(n.title, order)) fail('nodes.title must have one string per node');
+  for (const key of ['category', 'community', 'pagerank', 'x', 'y', 'size'] as const) {
+    if (!isIntArray(n[key], order)) fail(`nodes.${key} must have one integer per node`);
+  }
+  const urls = data.urls ?? {};
+  const e = data.edges;
+  if (typeof e !== 'object' || e === null || !isIntArray(e.source)) fail('edges.source must be integers');
+  const size = e.source.length;
+  if (!isIntArray(e.target, size) || !isIntArray(e.type, size)) fail('edges.target and edges.type must match edges.source');
+
+  const nodes: GraphJsonNode[] = n.id.map((id, i) => {
+    const c = n.category[i]!;
+    if (c < -1 || c >= data.categories!.length) fail(`node ${i} has category index ${c} outside the legend`);
+    return {
+      id: id as TopicSlug,
+      title: n.title[i]!,
+      url: urls[String(i)] ?? `${data.base}${id}/`,
+      category: c === -1 ? null : data.categories![c]!,
+      community: n.community[i]!,
+      pagerank: order > 0 ? n.pagerank[i]! / (order * 1000) : 0,
+      x: n.x[i]!,
+      y: n.y[i]!,
+      size: n.size[i]! / 10,
+    };
+  });
+  const edges: GraphJsonEdge[] = [];
+  let source = 0, target = 0;
+  for (let k = 0; k < size; k++) {
+    const delta = e.source[k]!;
+    source += delta;
+    target = k === 0 || delta !== 0 ? e.target[k]! : target + e.target[k]!;
+    const type = data.edgeTypes[e.type[k]!];
+    if (source < 0 || source >= order || target < 0 || target >= order) fail(`edge ${k} points outside the node list`);
+    if (type === undefined) fail(`edge ${k} has type index ${e.type[k]} outside the legend`);
+    edges.push({ source: nodes[source]!.id, target: nodes[target]!.id, type });
+  }
+  return { nodes, edges, categories: data.categories, edgeTypes: data.edgeTypes };
+}
+
+/** A graphology graph from decoded graph.json, for sigma and shortestRelationPath in the browser. */
+export function graphFromJson(decoded: DecodedGraph): ViewGraph {
+  const graph: ViewGraph = new MultiDirectedGraph<ViewNodeAttributes, ViewEdgeAttributes>();
+  for (const { id, ...attributes } of decoded.nodes) graph.addNode(id, { ...attributes, label: attributes.title });
+  decoded.edges.forEach(({ source, target, type }, k) => graph.addDirectedEdgeWithKey(String(k), source, target, { type }));
+  return graph;
+}

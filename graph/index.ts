@@ -1,0 +1,58 @@
+// Public API of the knowledge-graph library. No Astro, no DOM: the build, `npm run check`, the
+// tests and (for graph.json decoding and path finding) the browser all import from here.
+export type { LinkRecord, RelationRecord, SourcePosition, TopicRecord, TopicSlug } from './types.ts';
+export { isTopicSlug } from './types.ts';
+export {
+  EDGE_TYPES,
+  HIERARCHICAL_RELATIONS,
+  RELATION_TYPES,
+  RELATION_WORDING,
+  isEdgeType,
+  isRelationType,
+  type EdgeType,
+  type RelationType,
+} from './relations.ts';
+
+export {
+  createKnowledgeGraph,
+  edgeKey,
+  inferBase,
+  type KnowledgeGraph,
+  type KnowledgeGraphInput,
+  type TopicAttributes,
+  type TopicEdgeAttributes,
+} from './knowledgeGraph.ts';
+export { buildKnowledgeGraph, type BuildKnowledgeGraphOptions } from './buildKnowledgeGraph.ts';
+
+export { degrees, orphans, deadEnds, type Degrees } from './degrees.ts';
+export { pagerank, type PagerankOptions } from './pagerank.ts';
+export { communities, undirectedProjection, type CommunitiesOptions } from './communities.ts';
+export { layout, layoutIterations, nodeSizes, type LayoutOptions, type Point } from './layout.ts';
+export { relatedTopics, relatedTopicsForAll, type RelatedTopic, type RelatedTopicsOptions } from './relatedTopics.ts';
+export {
+  shortestRelationPath,
+  describePath,
+  type PathStep,
+  type PathDirection,
+  type ShortestRelationPathOptions,
+} from './shortestRelationPath.ts';
+
+export {
+  toGraphJson,
+  readGraphJson,
+  graphFromJson,
+  GRAPH_JSON_VERSION,
+  type GraphJson,
+  type GraphJsonNode,
+  type GraphJsonEdge,
+  type DecodedGraph,
+  type ViewGraph,
+  type ViewNodeAttributes,
+  type ViewEdgeAttributes,
+} from './graphJson.ts';
+export { toGexf, escapeXml, type GexfOptions } from './gexf.ts';
+export { toJsonLd, type JsonLdOptions, type JsonLdTermSet, type JsonLdTerm } from './jsonLd.ts';
+export { lintKnowledgeGraph, formatFindings, sortFindings, LINT_RULES, type Finding, type LintRule, type LintOptions, type Severity } from './lint.ts';
+
+export { mulberry32, type Random } from './random.ts';
+export { PALETTE, paletteColor, hexToRgb } from './palette.ts';

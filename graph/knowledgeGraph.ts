@@ -1,0 +1,163 @@
+// The knowledge graph's shape, and how the pipeline's records become one: a directed multigraph
+// with a node per topic, one `mentions` edge per linked (from, to) pair weighted by the number of
+// links, and one edge per typed relation. Analytics are added by buildKnowledgeGraph.ts.
+//
+// Everything is inserted in a canonical order (topics by id, edges by source, target, type) so
+// the graph, and everything derived from it, does not depend on the order files were read in.
+import { MultiDirectedGraph } from 'graphology';
+import type { LinkRecord, RelationRecord, SourcePosition, TopicRecord, TopicSlug } from './types.ts';
+import { EDGE_TYPES, type EdgeType, isRelationType } from './relations.ts';
+
+/** Node attributes: the topic as recorded, plus analytics and layout (0 until computed). */
+export interface TopicAttributes {
+  title: string;
+  url: string;
+  category: string | undefined;
+  tags: string[];
+  aliases: string[];
+  summary: string | undefined;
+  wordCount: number;
+  file: string;
+  /** PageRank over weighted links and relations; sums to 1 over the graph. */
+  pagerank: number;
+  /** Louvain community index; 0 is the largest community. */
+  community: number;
+  /** Number of distinct topics linking or relating to this one. */
+  inDegree: number;
+  /** Number of distinct topics this one links or relates to. */
+  outDegree: number;
+  /** Build-time layout position, integer, centred on 0. */
+  x: number;
+  y: number;
+  /** Display radius derived from PageRank. */
+  size: number;
+}
+
+export interface TopicEdgeAttributes {
+  type: EdgeType;
+  /** `mentions`: number of links (embeds included); typed relations: DEFAULTS.relationWeight. */
+  weight: number;
+  /** Where each link or relation declaration stands, sorted by file, line, column. */
+  positions: SourcePosition[];
+}
+
+export type KnowledgeGraph = MultiDirectedGraph<TopicAttributes, TopicEdgeAttributes>;
+
+export interface KnowledgeGraphInput {
+  topics: readonly TopicRecord[];
+  links: readonly LinkRecord[];
+  relations: readonly RelationRecord[];
+}
+
+export const DEFAULTS = {
+  /**
+   * Weight of a typed relation edge relative to one prose link: an author declaring
+   * "X is a technique for Y" says more about X and Y than a passing mention does.
+   */
+  relationWeight: 2,
+};
+
+export type CreateKnowledgeGraphOptions = Partial<typeof DEFAULTS>;
+
+/** Code-unit order, not locale order: locale collation differs between machines. */
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function comparePositions(a: SourcePosition, b: SourcePosition): number {
+  return compareStrings(a.file, b.file) || a.line - b.line || a.column - b.column;
+}
+
+/** Deterministic edge key: readable in errors, stable across builds. */
+export function edgeKey(from: string, to: string, type: EdgeType): string {
+  return `${type}:${from}->${to}`;
+}
+
+/**
+ * The site's base path, read off the graph: the prefix such that url === base + id + "/" for the
+ * first topic, or "/" when it does not follow that pattern or the graph is empty.
+ */
+export function inferBase(graph: KnowledgeGraph): string {
+  for (const node of graph.nodes()) {
+    const url = graph.getNodeAttribute(node, 'url');
+    const suffix = `${node}/`;
+    return url.endsWith(suffix) ? url.slice(0, url.length - suffix.length) : '/';
+  }
+  return '/';
+}
+
+interface PendingEdge {
+  from: TopicSlug;
+  to: TopicSlug;
+  type: EdgeType;
+  weight: number;
+  positions: SourcePosition[];
+}
+
+/** Nodes and edges only; analytics attributes are zero. */
+export function createKnowledgeGraph(
+  input: KnowledgeGraphInput,
+  options: CreateKnowledgeGraphOptions = {},
+): KnowledgeGraph {
+  const settings = { ...DEFAULTS, ...options };
+  const graph: KnowledgeGraph = new MultiDirectedGraph<TopicAttributes, TopicEdgeAttributes>();
+
+  const topics = [...input.topics].sort((a, b) => compareStrings(a.id, b.id));
+  for (const topic of topics) {
+    if (graph.hasNode(topic.id)) {
+      throw new Error(`createKnowledgeGraph: duplicate topic id "${topic.id}" (${topic.file})`);
+    }
+    graph.addNode(topic.id, {
+      title: topic.title,
+      url: topic.url,
+      category: topic.category,
+      tags: [...topic.tags],
+      aliases: [...topic.aliases],
+      summary: topic.summary,
+      wordCount: topic.wordCount,
+      file: topic.file,
+      pagerank: 0,
+      community: 0,
+      inDegree: 0,
+      outDegree: 0,
+      x: 0,
+      y: 0,
+      size: 0,
+    });
+  }
+
+  const pending = new Map<string, PendingEdge>();
+  const collect = (from: TopicSlug, to: TopicSlug | null, type: EdgeType, weight: number, position: SourcePosition) => {
+    // Unresolved targets and targets outside the topic set are lint findings, not edges.
+    if (to === null || from === to || !graph.hasNode(from) || !graph.hasNode(to)) return;
+    const key = edgeKey(from, to, type);
+    const edge = pending.get(key);
+    const where = { file: position.file, line: position.line, column: position.column };
+    if (edge === undefined) {
+      pending.set(key, { from, to, type, weight, positions: [where] });
+    } else {
+      // Mentions add up; a relation declared twice is still one relation (lint reports it).
+      if (type === 'mentions') edge.weight += weight;
+      edge.positions.push(where);
+    }
+  };
+  for (const link of input.links) collect(link.from, link.to, 'mentions', 1, link);
+  for (const relation of input.relations) {
+    if (!isRelationType(relation.type)) continue;
+    collect(relation.from, relation.to, relation.type, settings.relationWeight, relation);
+  }
+
+  const typeOrder = new Map<EdgeType, number>(EDGE_TYPES.map((type, i) => [type, i]));
+  const edges = [...pending.values()].sort(
+    (a, b) => compareStrings(a.from, b.from) || compareStrings(a.to, b.to) || typeOrder.get(a.type)! - typeOrder.get(b.type)!,
+  );
+  for (const edge of edges) {
+    edge.positions.sort(comparePositions);
+    graph.addDirectedEdgeWithKey(edgeKey(edge.from, edge.to, edge.type), edge.from, edge.to, {
+      type: edge.type,
+      weight: edge.weight,
+      positions: edge.positions,
+    });
+  }
+  return graph;
+}

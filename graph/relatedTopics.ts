@@ -1,0 +1,190 @@
+// "Related topics" for a page: weighted Adamic–Adar over the undirected two-hop neighbourhood,
+// plus a term for a direct link or relation.
+//
+//   score(u, v) = Σ_{z ∈ N(u) ∩ N(v)} (w(u,z) + w(z,v)) / 2 / ln(1 + s(z))  +  direct · w(u,v)
+//
+// where w is the undirected edge strength (typed relation: DEFAULTS.relationStrength; mentions:
+// 1 + ln(link count)), N the undirected neighbourhood and s(z) = Σ w(z,·) the strength of the
+// shared neighbour z.
+//
+// Why this measure:
+// - It ranks non-neighbours: two pages that share many neighbours are related even when neither
+//   links the other, which is exactly the "you may also want" a wiki's own links do not give.
+// - Shared neighbours count less the more connected they are (1/ln s(z)): sharing "Deep
+//   learning", which everything links to, says little; sharing "Structured pruning" says a lot.
+//   Adamic–Adar is among the best local predictors of links in Liben-Nowell & Kleinberg's
+//   comparison, and its weighted form keeps typed relations stronger than passing mentions.
+// - It is local: the cost is Σ_z deg(z)² over the whole graph with no iteration to converge, so
+//   every page of a 5,000-page wiki is scored in well under a second, and it is exactly
+//   reproducible (no random walks), ties broken by title then id.
+// A personalized PageRank would reach further than two hops, but needs an iterative solve per
+// page; on a wiki, topics more than two hops apart are rarely what a reader means by "related".
+//
+// [References]: Adamic, L. A.; Adar, E. "Friends and neighbors on the Web". Social Networks 25(3),
+// 2003. Liben-Nowell, D.; Kleinberg, J. "The link-prediction problem for social networks". JASIST
+// 58(7), 2007. Murata, T.; Moriyasu, S. "Link prediction of social networks based on weighted
+// proximity measures". IEEE/WIC/ACM Web Intelligence, 2007.
+import type { KnowledgeGraph } from './knowledgeGraph.ts';
+import { compareStrings } from './knowledgeGraph.ts';
+import type { TopicSlug } from './types.ts';
+
+export const DEFAULTS = {
+  /** Results per topic. */
+  limit: 8,
+  /** Undirected strength of a typed relation, relative to a single mention (1). */
+  relationStrength: 2,
+  /** Multiplier for the direct-link term: 1 makes one typed relation worth about one good shared neighbour. */
+  direct: 1,
+};
+
+export type RelatedTopicsOptions = Partial<Omit<typeof DEFAULTS, 'limit'>>;
+
+export interface RelatedTopic {
+  id: TopicSlug;
+  title: string;
+  url: string;
+  /** Proximity score, rounded to 1e-6 (rounding makes ties exact, so they fall to the title order). */
+  score: number;
+  /** Number of neighbours the two topics share. */
+  shared: number;
+  /** Whether the topics link or relate to each other directly (either direction). */
+  direct: boolean;
+}
+
+/** Compressed undirected adjacency with merged strengths, in graph node order. */
+interface ProximityIndex {
+  ids: string[];
+  titles: string[];
+  starts: Uint32Array;
+  neighbours: Uint32Array;
+  strengths: Float64Array;
+  /** 1 / ln(1 + s(z)) per node, precomputed. */
+  damping: Float64Array;
+}
+
+function buildIndex(graph: KnowledgeGraph, settings: typeof DEFAULTS): ProximityIndex {
+  const ids = graph.nodes();
+  const position = new Map<string, number>();
+  ids.forEach((id, i) => position.set(id, i));
+  const adjacency: Map<number, number>[] = ids.map(() => new Map());
+  graph.forEachEdge((_edge, { type, weight }, source, target) => {
+    const w = type === 'mentions' ? 1 + Math.log(weight) : settings.relationStrength;
+    const a = position.get(source)!, b = position.get(target)!;
+    adjacency[a]!.set(b, (adjacency[a]!.get(b) ?? 0) + w);
+    adjacency[b]!.set(a, (adjacency[b]!.get(a) ?? 0) + w);
+  });
+  const starts = new Uint32Array(ids.length + 1);
+  for (let i = 0; i < ids.length; i++) starts[i + 1] = starts[i]! + adjacency[i]!.size;
+  const neighbours = new Uint32Array(starts[ids.length]!);
+  const strengths = new Float64Array(starts[ids.length]!);
+  const damping = new Float64Array(ids.length);
+  for (let i = 0; i < ids.length; i++) {
+    // Sorted neighbour order makes the floating-point sums independent of edge insertion order.
+    const entries = [...adjacency[i]!].sort((p, q) => p[0] - q[0]);
+    let total = 0;
+    entries.forEach(([neighbour, strength], k) => {
+      neighbours[starts[i]! + k] = neighbour;
+      strengths[starts[i]! + k] = strength;
+      total += strength;
+    });
+    damping[i] = total > 0 ? 1 / Math.log(1 + total) : 0;
+  }
+  return { ids, titles: ids.map((id) => graph.getNodeAttribute(id, 'title')), starts, neighbours, strengths, damping };
+}
+
+interface Scratch {
+  score: Float64Array;
+  shared: Uint32Array;
+  direct: Uint8Array;
+  touched: number[];
+}
+
+function rank(graph: KnowledgeGraph, index: ProximityIndex, u: number, limit: number, settings: typeof DEFAULTS, scratch: Scratch): RelatedTopic[] {
+  if (limit === 0) return [];
+  const { starts, neighbours, strengths, damping, titles, ids } = index;
+  const { score, shared, direct, touched } = scratch;
+  touched.length = 0;
+  const touch = (v: number) => {
+    if (shared[v] === 0 && direct[v] === 0) touched.push(v);
+  };
+  for (let a = starts[u]!; a < starts[u + 1]!; a++) {
+    const z = neighbours[a]!, wuz = strengths[a]!, dz = damping[z]!;
+    touch(z);
+    score[z]! += settings.direct * wuz;
+    direct[z] = 1;
+    for (let b = starts[z]!; b < starts[z + 1]!; b++) {
+      const v = neighbours[b]!;
+      if (v === u) continue;
+      touch(v);
+      score[v]! += ((wuz + strengths[b]!) / 2) * dz;
+      shared[v]!++;
+    }
+  }
+
+  // Bounded insertion: O(touched · limit) instead of sorting every candidate.
+  const best: { v: number; s: number }[] = [];
+  const before = (p: { v: number; s: number }, q: { v: number; s: number }) =>
+    p.s !== q.s ? p.s > q.s : (compareStrings(titles[p.v]!, titles[q.v]!) || compareStrings(ids[p.v]!, ids[q.v]!)) < 0;
+  for (const v of touched) {
+    const candidate = { v, s: Math.round(score[v]! * 1e6) / 1e6 };
+    if (candidate.s > 0 && (best.length < limit || before(candidate, best[best.length - 1]!))) {
+      let k = best.length < limit ? best.length : limit - 1;
+      while (k > 0 && before(candidate, best[k - 1]!)) {
+        best[k] = best[k - 1]!;
+        k--;
+      }
+      best[k] = candidate;
+    }
+  }
+  const result = best.map(({ v, s }) => ({
+    id: ids[v] as TopicSlug,
+    title: titles[v]!,
+    url: graph.getNodeAttribute(ids[v]!, 'url'),
+    score: s,
+    shared: shared[v]!,
+    direct: direct[v] === 1,
+  }));
+  for (const v of touched) {
+    score[v] = 0;
+    shared[v] = 0;
+    direct[v] = 0;
+  }
+  return result;
+}
+
+function scratchFor(order: number): Scratch {
+  return { score: new Float64Array(order), shared: new Uint32Array(order), direct: new Uint8Array(order), touched: [] };
+}
+
+function checkLimit(limit: number): void {
+  if (!Number.isInteger(limit) || limit < 0) throw new Error(`relatedTopics: limit must be a non-negative integer, got ${limit}`);
+}
+
+/** The `limit` topics most related to `id`, best first. Throws on an unknown id. */
+export function relatedTopics(
+  graph: KnowledgeGraph,
+  id: string,
+  limit: number = DEFAULTS.limit,
+  options: RelatedTopicsOptions = {},
+): RelatedTopic[] {
+  checkLimit(limit);
+  if (!graph.hasNode(id)) throw new Error(`relatedTopics: unknown topic "${id}"`);
+  const settings = { ...DEFAULTS, ...options };
+  const index = buildIndex(graph, settings);
+  return rank(graph, index, index.ids.indexOf(id), limit, settings, scratchFor(graph.order));
+}
+
+/** Related topics for every topic at once, sharing one index: id → ranked list. */
+export function relatedTopicsForAll(
+  graph: KnowledgeGraph,
+  limit: number = DEFAULTS.limit,
+  options: RelatedTopicsOptions = {},
+): Map<TopicSlug, RelatedTopic[]> {
+  checkLimit(limit);
+  const settings = { ...DEFAULTS, ...options };
+  const index = buildIndex(graph, settings);
+  const scratch = scratchFor(graph.order);
+  const result = new Map<TopicSlug, RelatedTopic[]>();
+  index.ids.forEach((id, u) => result.set(id as TopicSlug, rank(graph, index, u, limit, settings, scratch)));
+  return result;
+}

@@ -1,0 +1,116 @@
+import { describe, expect, test } from 'vitest';
+import { communities, createKnowledgeGraph, deadEnds, degrees, layout, nodeSizes, orphans, pagerank } from '../../../graph/index.ts';
+import { link, links, relation, topic } from './records.ts';
+
+const graphOf = (ids: string[], pairs: string[], extra: Parameters<typeof createKnowledgeGraph>[0]['links'] = []) =>
+  createKnowledgeGraph({ topics: ids.map((id) => topic(id)), links: [...links(...pairs), ...extra], relations: [] });
+
+describe('pagerank', () => {
+  test('a 3-cycle gives 1/3 each', () => {
+    const result = pagerank(graphOf(['a', 'b', 'c'], ['a>b', 'b>c', 'c>a']));
+    for (const id of ['a', 'b', 'c']) expect(result[id]).toBeCloseTo(1 / 3, 6);
+  });
+
+  test('a star of 3 leaves pointing at a dangling centre, solved by hand', () => {
+    // N = 4, α = 0.85; the centre is dangling, so its rank is spread over all 4 nodes:
+    //   L = 0.15/4 + 0.85·C/4,  C = 0.15/4 + 0.85·3L + 0.85·C/4
+    //   ⇒ C = 0.133125 / 0.245625 = 0.541985, L = 0.152672
+    const result = pagerank(graphOf(['c', 'l1', 'l2', 'l3'], ['l1>c', 'l2>c', 'l3>c']));
+    expect(result['c']).toBeCloseTo(0.541985, 5);
+    for (const leaf of ['l1', 'l2', 'l3']) expect(result[leaf]).toBeCloseTo(0.152672, 5);
+  });
+
+  test('link counts weight the walk', () => {
+    // a→b three links, a→c one, b→a, c→a. With (1-α)/N = 0.05:
+    //   A = 0.05 + 0.85(B + C), B = 0.05 + 0.85·¾A, C = 0.05 + 0.85·¼A
+    //   ⇒ A = 0.135 / 0.2775 = 0.486486, B = 0.360135, C = 0.153378
+    const graph = graphOf(['a', 'b', 'c'], ['a>b', 'a>b', 'a>b', 'a>c', 'b>a', 'c>a']);
+    const result = pagerank(graph);
+    expect(result['a']).toBeCloseTo(0.486486, 5);
+    expect(result['b']).toBeCloseTo(0.360135, 5);
+    expect(result['c']).toBeCloseTo(0.153378, 5);
+  });
+
+  test('assign writes the attribute', () => {
+    const graph = graphOf(['a', 'b'], ['a>b', 'b>a']);
+    pagerank.assign(graph);
+    expect(graph.getNodeAttribute('a', 'pagerank')).toBeCloseTo(0.5, 6);
+  });
+});
+
+describe('communities', () => {
+  // Two 4-cliques (both directions) joined by one link d→e.
+  const left = ['a', 'b', 'c', 'd'], right = ['e', 'f', 'g', 'h'];
+  const clique = (ids: string[]) => ids.flatMap((x) => ids.filter((y) => y !== x).map((y) => `${x}>${y}`));
+  const twoCliques = () => graphOf([...left, ...right], [...clique(left), ...clique(right), 'd>e']);
+
+  test('two cliques joined by one edge are two communities, numbered by size then smallest id', () => {
+    const result = communities(twoCliques(), { seed: 7 });
+    for (const id of left) expect(result[id]).toBe(0);
+    for (const id of right) expect(result[id]).toBe(1);
+  });
+
+  test('the same seed gives the same communities on a graph Louvain could split several ways', () => {
+    const ids = Array.from({ length: 40 }, (_, i) => `n${String(i).padStart(2, '0')}`);
+    const pairs = ids.flatMap((id, i) => [`${id}>${ids[(i * 7 + 3) % 40]}`, `${id}>${ids[(i * 11 + 5) % 40]}`, `${id}>${ids[(i + 1) % 40]}`]);
+    const one = communities(graphOf(ids, pairs), { seed: 42 });
+    const two = communities(graphOf(ids, pairs), { seed: 42 });
+    expect(two).toEqual(one);
+    expect(new Set(Object.values(one)).size).toBeGreaterThan(1);
+  });
+});
+
+describe('degrees, orphans, dead ends', () => {
+  test('degrees count distinct neighbours, not edges', () => {
+    const graph = createKnowledgeGraph({
+      topics: ['a', 'b', 'c'].map((id) => topic(id)),
+      links: links('a>b', 'a>b', 'c>b'),
+      relations: [relation('a', 'improves', 'b')],
+    });
+    const result = degrees(graph);
+    expect(result['a']).toEqual({ inDegree: 0, outDegree: 1 });
+    expect(result['b']).toEqual({ inDegree: 2, outDegree: 0 });
+  });
+
+  test('orphans have no inbound edge of any kind; dead ends no outbound', () => {
+    const graph = createKnowledgeGraph({
+      topics: ['a', 'b', 'c', 'd'].map((id) => topic(id)),
+      links: [...links('a>b'), link('c', null)],
+      relations: [relation('b', 'is-a', 'c')],
+    });
+    expect(orphans(graph)).toEqual(['a', 'd']);
+    expect(deadEnds(graph)).toEqual(['c', 'd']);
+  });
+});
+
+describe('layout and sizes', () => {
+  const build = (seed: number) => {
+    const graph = graphOf(['a', 'b', 'c', 'd', 'e', 'f'], ['a>b', 'b>c', 'c>a', 'd>e', 'e>f', 'f>d', 'a>d']);
+    communities.assign(graph, { seed });
+    return layout(graph, { seed, extent: 1000 });
+  };
+
+  test('integer coordinates centred on 0 and scaled to the extent', () => {
+    const points = Object.values(build(1));
+    for (const { x, y } of points) {
+      expect(Number.isInteger(x) && Number.isInteger(y)).toBe(true);
+      expect(Math.abs(x)).toBeLessThanOrEqual(500);
+      expect(Math.abs(y)).toBeLessThanOrEqual(500);
+    }
+    const xs = points.map((p) => p.x), ys = points.map((p) => p.y);
+    expect(Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys))).toBeGreaterThanOrEqual(999);
+  });
+
+  test('same seed, same layout; another seed, another layout', () => {
+    expect(build(1)).toEqual(build(1));
+    expect(build(2)).not.toEqual(build(1));
+  });
+
+  test('sizes grow with PageRank between the bounds', () => {
+    const graph = graphOf(['c', 'l1', 'l2', 'l3'], ['l1>c', 'l2>c', 'l3>c']);
+    pagerank.assign(graph);
+    const sizes = nodeSizes(graph, { minSize: 2, maxSize: 10 });
+    expect(sizes['c']).toBe(10);
+    expect(sizes['l1']).toBe(2);
+  });
+});

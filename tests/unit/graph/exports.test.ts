@@ -1,0 +1,153 @@
+import sax from 'sax';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, test } from 'vitest';
+import { buildKnowledgeGraph, graphFromJson, readGraphJson, toGexf, toGraphJson, toJsonLd } from '../../../graph/index.ts';
+import { links, relation, topic } from './records.ts';
+
+const input = () => ({
+  topics: [
+    topic('pruning', { title: 'Pruning <sparse> & "dense" \'weights\'', category: 'Technique', tags: ['compression', 'sparsity'], aliases: ['weight pruning'] }),
+    topic('efficiency', { title: 'Computational efficiency' }),
+    topic('flops', { title: 'FLOPs', category: 'Metric', summary: undefined }),
+    topic('compression', { title: 'Compression', category: undefined }),
+    topic('moved', { title: 'Moved', url: '/wiki/elsewhere/' }),
+  ],
+  links: links('pruning>efficiency', 'pruning>efficiency', 'efficiency>flops', 'flops>pruning', 'moved>pruning'),
+  relations: [relation('pruning', 'technique-for', 'efficiency'), relation('pruning', 'is-a', 'compression'), relation('efficiency', 'measured-by', 'flops')],
+});
+
+describe('graph.json', () => {
+  test('round-trips through readGraphJson', () => {
+    const graph = buildKnowledgeGraph(input());
+    const decoded = readGraphJson(JSON.stringify(toGraphJson(graph)));
+    expect(decoded.nodes.map((n) => n.id)).toEqual(graph.nodes());
+    for (const node of decoded.nodes) {
+      const a = graph.getNodeAttributes(node.id);
+      expect(node).toMatchObject({ title: a.title, url: a.url, category: a.category ?? null, community: a.community, x: a.x, y: a.y, size: a.size });
+      expect(node.pagerank).toBeCloseTo(a.pagerank, 3);
+    }
+    const edges = graph.mapEdges((_e, a, source, target) => `${source}>${target}:${a.type}`).sort();
+    expect(decoded.edges.map((e) => `${e.source}>${e.target}:${e.type}`).sort()).toEqual(edges);
+  });
+
+  test('urls follow base + id + "/" except where listed', () => {
+    const json = toGraphJson(buildKnowledgeGraph(input()));
+    expect(json.base).toBe('/wiki/');
+    expect(Object.values(json.urls)).toEqual(['/wiki/elsewhere/']);
+  });
+
+  test('graphFromJson gives sigma-ready attributes', () => {
+    const view = graphFromJson(readGraphJson(toGraphJson(buildKnowledgeGraph(input()))));
+    expect(view.getNodeAttribute('flops', 'label')).toBe('FLOPs');
+    expect(view.size).toBe(7);
+  });
+
+  test('rejects malformed input with a reason', () => {
+    const json = toGraphJson(buildKnowledgeGraph(input()));
+    expect(() => readGraphJson({ ...json, v: 2 })).toThrow(/^readGraphJson: unsupported version 2/);
+    expect(() => readGraphJson({ ...json, nodes: { ...json.nodes, x: [1] } })).toThrow(/^readGraphJson: nodes.x/);
+    expect(() => readGraphJson({ ...json, edges: { ...json.edges, target: json.edges.target.map(() => 99) } })).toThrow(/outside the node list/);
+  });
+
+  test('identical input gives byte-identical output; another seed moves nodes', () => {
+    const one = JSON.stringify(toGraphJson(buildKnowledgeGraph(input())));
+    const two = JSON.stringify(toGraphJson(buildKnowledgeGraph(input())));
+    expect(two).toBe(one);
+    const other = toGraphJson(buildKnowledgeGraph(input(), { seed: 99 }));
+    expect(other.nodes.x.concat(other.nodes.y)).not.toEqual(JSON.parse(one).nodes.x.concat(JSON.parse(one).nodes.y));
+  });
+
+  test('stays small: under 80 bytes per node gzipped on a 2,000-node skewed graph', () => {
+    const n = 2000;
+    let seed = 3;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const pool = [0];
+    const pairs: string[] = [];
+    for (let i = 1; i < n; i++) {
+      for (let k = 0; k < 8; k++) {
+        const j = random() < 0.7 ? pool[Math.floor(random() * pool.length)]! : Math.floor(random() * i);
+        pairs.push(`t${i}>t${j}`);
+        pool.push(j);
+      }
+      pool.push(i);
+    }
+    const topics = Array.from({ length: n }, (_, i) => topic(`t${i}`, { title: `Synthetic topic ${(i * 7919).toString(36)}` }));
+    const graph = buildKnowledgeGraph({ topics, links: links(...pairs), relations: [] }, { layoutIterations: 20 });
+    const bytes = gzipSync(JSON.stringify(toGraphJson(graph))).length;
+    expect(bytes / n).toBeLessThan(80);
+  });
+});
+
+/** Parse with sax in strict mode: throws on anything that is not well-formed XML. */
+function parseXml(xml: string) {
+  const parser = sax.parser(true);
+  const elements: { name: string; attributes: Record<string, string> }[] = [];
+  parser.onerror = (error) => {
+    throw error;
+  };
+  parser.onopentag = (node) => elements.push({ name: node.name, attributes: node.attributes });
+  parser.write(xml).close();
+  return elements;
+}
+
+describe('toGexf', () => {
+  test('is well-formed GEXF 1.3 with escaped titles and typed parallel edges', () => {
+    const graph = buildKnowledgeGraph(input());
+    const xml = toGexf(graph);
+    const elements = parseXml(xml);
+    const root = elements[0]!;
+    expect(root).toMatchObject({ name: 'gexf', attributes: { xmlns: 'http://gexf.net/1.3', version: '1.3' } });
+    const nodes = elements.filter((e) => e.name === 'node');
+    expect(nodes).toHaveLength(5);
+    expect(nodes.find((n) => n.attributes['id'] === 'pruning')!.attributes['label']).toBe('Pruning <sparse> & "dense" \'weights\'');
+    expect(xml).not.toContain('<sparse>');
+    const edges = elements.filter((e) => e.name === 'edge');
+    expect(edges).toHaveLength(graph.size);
+    const pruningToEfficiency = edges.filter((e) => e.attributes['source'] === 'pruning' && e.attributes['target'] === 'efficiency');
+    expect(pruningToEfficiency.map((e) => [e.attributes['kind'], e.attributes['weight']]).sort()).toEqual([
+      ['mentions', '2'],
+      ['technique-for', '2'],
+    ]);
+    const tags = elements.filter((e) => e.name === 'attvalue' && e.attributes['for'] === 'tags');
+    expect(tags.map((t) => t.attributes['value'])).toEqual(['compression; sparsity']);
+    expect(elements.filter((e) => e.name === 'viz:position')).toHaveLength(5);
+  });
+
+  test('drops characters XML cannot carry instead of producing a broken file', () => {
+    const records = input();
+    records.topics[1] = topic('efficiency', { title: 'Bell\u0007 and lone \uD800 surrogate', summary: 'line one\nline two' });
+    const elements = parseXml(toGexf(buildKnowledgeGraph(records)));
+    expect(elements.find((e) => e.name === 'node' && e.attributes['id'] === 'efficiency')!.attributes['label']).toBe('Bell and lone  surrogate');
+    expect(elements.find((e) => e.name === 'attvalue' && e.attributes['value']?.startsWith('line one'))!.attributes['value']).toBe('line one\nline two');
+  });
+});
+
+describe('toJsonLd', () => {
+  test('a DefinedTermSet whose terms carry SKOS broader (is-a, part-of) and related (other relations)', () => {
+    const doc = toJsonLd(buildKnowledgeGraph(input()), { site: 'https://atlas.example/' });
+    expect(doc['@type']).toBe('DefinedTermSet');
+    expect(doc['@context']).toMatchObject({ skos: 'http://www.w3.org/2004/02/skos/core#', broader: { '@id': 'skos:broader' }, related: { '@id': 'skos:related' } });
+    expect(doc.url).toBe('https://atlas.example/wiki/');
+    expect(doc.hasDefinedTerm).toHaveLength(5);
+    const pruning = doc.hasDefinedTerm.find((t) => t.termCode === 'pruning')!;
+    expect(pruning).toMatchObject({
+      '@type': 'DefinedTerm',
+      '@id': 'https://atlas.example/wiki/pruning/',
+      name: 'Pruning <sparse> & "dense" \'weights\'',
+      alternateName: ['weight pruning'],
+      inDefinedTermSet: doc['@id'],
+      broader: ['https://atlas.example/wiki/compression/'],
+      related: ['https://atlas.example/wiki/efficiency/'],
+    });
+    // Mentions are not thesaurus relations; a term with none has neither key.
+    const flops = doc.hasDefinedTerm.find((t) => t.termCode === 'flops')!;
+    expect(flops.broader).toBeUndefined();
+    expect(flops.related).toBeUndefined();
+    expect(flops.description).toBeUndefined();
+    expect(JSON.parse(JSON.stringify(doc))).toEqual(doc);
+  });
+
+  test('rejects a site that is not an origin', () => {
+    expect(() => toJsonLd(buildKnowledgeGraph(input()), { site: 'atlas.example' })).toThrow(/^toJsonLd: site/);
+  });
+});

@@ -1,0 +1,81 @@
+import { describe, expect, test } from 'vitest';
+import { createKnowledgeGraph, relatedTopics, relatedTopicsForAll } from '../../../graph/index.ts';
+import { links, relation, topic } from './records.ts';
+
+// u links a, b, c and x. v (never linked from u) is linked with a, b and c: three shared
+// neighbours. w shares only a. x is a direct mention and nothing else.
+//   s(a) = 3 (u, v, w), s(b) = s(c) = 2, all mention strengths 1:
+//   score(v) = 1/ln 4 + 1/ln 3 + 1/ln 3 = 2.5418, score(w) = 1/ln 4 = 0.7213,
+//   score(a) = score(b) = score(c) = score(x) = 1 (direct term only).
+const records = () => ({
+  topics: [topic('u'), topic('a'), topic('b'), topic('c'), topic('v'), topic('w'), topic('x', { title: 'Aardvark' })],
+  links: links('u>a', 'u>b', 'u>c', 'u>x', 'v>a', 'b>v', 'c>v', 'w>a'),
+  relations: [] as ReturnType<typeof relation>[],
+});
+
+describe('relatedTopics', () => {
+  test('ranks a two-hop topic with many shared neighbours first, and includes non-neighbours', () => {
+    const result = relatedTopics(createKnowledgeGraph(records()), 'u', 10);
+    expect(result.map((r) => r.id)).toEqual(['v', 'a', 'x', 'b', 'c', 'w']);
+    expect(result[0]).toMatchObject({ id: 'v', title: 'V', url: '/wiki/v/', shared: 3, direct: false });
+    expect(result[0]!.score).toBeCloseTo(1 / Math.log(4) + 2 / Math.log(3), 5);
+    expect(result.find((r) => r.id === 'w')!.score).toBeCloseTo(1 / Math.log(4), 5);
+    expect(result.find((r) => r.id === 'x')).toMatchObject({ score: 1, direct: true, shared: 0 });
+  });
+
+  test('equal scores are ordered by title, not id ("Aardvark" before "B")', () => {
+    const ids = relatedTopics(createKnowledgeGraph(records()), 'u', 10).map((r) => r.id);
+    expect(ids.slice(1, 5)).toEqual(['a', 'x', 'b', 'c']);
+  });
+
+  test('a typed relation outranks a plain mention', () => {
+    const input = records();
+    input.relations.push(relation('u', 'technique-for', 'c'));
+    const ids = relatedTopics(createKnowledgeGraph(input), 'u', 3).map((r) => r.id);
+    // c: direct strength 1 (mention) + 2 (relation) = 3 > score(v).
+    expect(ids).toEqual(['c', 'v', 'a']);
+  });
+
+  test('limit cuts the list; the topic itself never appears', () => {
+    const graph = createKnowledgeGraph(records());
+    expect(relatedTopics(graph, 'u', 2).map((r) => r.id)).toEqual(['v', 'a']);
+    expect(relatedTopics(graph, 'a', 20).some((r) => r.id === 'a')).toBe(false);
+    expect(relatedTopics(graph, 'u', 0)).toEqual([]);
+  });
+
+  test('unknown topics and bad limits throw with the module name', () => {
+    const graph = createKnowledgeGraph(records());
+    expect(() => relatedTopics(graph, 'nope')).toThrow(/^relatedTopics: unknown topic "nope"/);
+    expect(() => relatedTopics(graph, 'u', -1)).toThrow(/^relatedTopics: limit/);
+  });
+
+  test('relatedTopicsForAll gives the same lists as one call per topic', () => {
+    const graph = createKnowledgeGraph(records());
+    const all = relatedTopicsForAll(graph, 4);
+    expect([...all.keys()]).toEqual(graph.nodes());
+    for (const id of graph.nodes()) expect(all.get(id as never)).toEqual(relatedTopics(graph, id, 4));
+  });
+
+  test('cheap enough for every node of a 3,000-node skewed graph', () => {
+    // Preferential attachment: hubs make Σ deg² the cost that matters.
+    const n = 3000;
+    let seed = 1;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const ids = Array.from({ length: n }, (_, i) => `t${i}`);
+    const pool = [0];
+    const pairs: string[] = [];
+    for (let i = 1; i < n; i++) {
+      for (let k = 0; k < 8; k++) {
+        const j = random() < 0.7 ? pool[Math.floor(random() * pool.length)]! : Math.floor(random() * i);
+        pairs.push(`t${i}>t${j}`);
+        pool.push(j);
+      }
+      pool.push(i);
+    }
+    const graph = createKnowledgeGraph({ topics: ids.map((id) => topic(id)), links: links(...pairs), relations: [] });
+    const start = performance.now();
+    const all = relatedTopicsForAll(graph, 8);
+    expect(performance.now() - start).toBeLessThan(5000);
+    expect(all.get('t2999' as never)).toHaveLength(8);
+  });
+});

@@ -1,0 +1,16 @@
+// sax ships no types. It is here through astro → svgo; the GEXF test uses its strict mode as an
+// independent XML well-formedness check. Only what the test uses is declared.
+declare module 'sax' {
+  interface Tag {
+    name: string;
+    attributes: Record<string, string>;
+  }
+  interface SAXParser {
+    onerror: (error: Error) => void;
+    onopentag: (tag: Tag) => void;
+    write(xml: string): SAXParser;
+    close(): SAXParser;
+  }
+  const sax: { parser(strict: boolean): SAXParser };
+  export default sax;
+}
