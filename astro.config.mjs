@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import { readConfig } from './src/config.ts';
 import { atlas } from './src/integration/atlas.ts';
+import { searchIndexStep } from './src/integration/pagefind.ts';
 
 const config = readConfig();
 
@@ -15,5 +16,8 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
   server: { host: '127.0.0.1', port: 4321 },
-  integrations: [mdx(), atlas({ config })],
+  // Scripts always ship as files: the Content-Security-Policy allows no inline script but the
+  // hashed theme initialiser, and Astro inlines small scripts unless this limit is 0.
+  vite: { build: { assetsInlineLimit: 0 } },
+  integrations: [mdx(), atlas({ config, afterBuild: [searchIndexStep] })],
 });

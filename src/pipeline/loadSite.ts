@@ -38,6 +38,8 @@ export interface Topic {
   /** First paragraph as plain text, for previews when there is no summary. */
   excerpt: string;
   demos: string[];
+  /** FAQ answers rendered like body text (wikilinks work and are recorded). */
+  faq: Array<{ q: string; html: string }>;
 }
 
 export interface DemoRegistry {
@@ -162,7 +164,7 @@ export async function loadContent(config: AtlasConfig, demos: DemoRegistry, opti
   } as const;
   const links: LinkRecord[] = [];
   const embeds: PendingEmbed[] = [];
-  const extra = new Map<TopicSlug, { tags: string[]; demos: string[] }>();
+  const extra = new Map<TopicSlug, { tags: string[]; demos: string[]; faqTrees: Root[] }>();
   for (const d of drafts) {
     const tree = trees.get(d.slug);
     if (!tree) continue;
@@ -180,7 +182,16 @@ export async function loadContent(config: AtlasConfig, demos: DemoRegistry, opti
         pageDemos.push(d.data.demo);
       }
     }
-    extra.set(d.slug, { tags: result.tags, demos: pageDemos });
+    const faqTrees: Root[] = [];
+    d.data.faq.forEach((entry, i) => {
+      const parsed = parseBody(entry.a, false);
+      if ('failure' in parsed) return;
+      const answer = transformTopic(parsed.tree, { slug: d.slug, path: d.path, file: d.file, bodyLine: d.lineOf(['faq', i, 'a']), body: entry.a }, lookup);
+      links.push(...answer.links);
+      diagnostics.push(...answer.diagnostics);
+      faqTrees.push(parsed.tree);
+    });
+    extra.set(d.slug, { tags: result.tags, demos: pageDemos, faqTrees });
   }
   fillEmbeds(embeds, trees, anchors);
 
@@ -207,7 +218,13 @@ export async function loadContent(config: AtlasConfig, demos: DemoRegistry, opti
   for (const d of drafts) {
     const tree = trees.get(d.slug);
     if (!tree) continue;
-    const { tags, demos: pageDemos } = extra.get(d.slug)!;
+    const { tags, demos: pageDemos, faqTrees } = extra.get(d.slug)!;
+    const faq: Topic['faq'] = [];
+    for (const [i, faqTree] of faqTrees.entries()) {
+      // One-paragraph answers render inline, without the wrapping <p>.
+      const answerHtml = render ? (await renderToHtml(faqTree)).html.trim().replace(/^<p>([\s\S]*)<\/p>$/, '$1') : '';
+      faq.push({ q: d.data.faq[i]!.q, html: answerHtml });
+    }
     fillDemoFallbacks(tree, demos, config.base);
     const { html, warnings } = render ? await renderToHtml(tree) : { html: '', warnings: [] };
     for (const w of warnings) diagnostics.push({ severity: 'warning', file: d.file, line: w.line + d.bodyLine - 1, column: 1, message: w.message });
@@ -226,6 +243,7 @@ export async function loadContent(config: AtlasConfig, demos: DemoRegistry, opti
       wordCount: countWords(text),
       excerpt: firstParagraph(tree),
       demos: pageDemos,
+      faq,
     });
   }
   return { topics, links, relations, attachments: attachments.paths, diagnostics: sortDiagnostics(diagnostics) };

@@ -1,0 +1,9 @@
+// robots.txt: everything may be crawled; points at the sitemap.
+import type { APIRoute } from 'astro';
+import { getSite } from '../lib/site.ts';
+
+export const GET: APIRoute = async () => {
+  const site = await getSite();
+  const sitemap = new URL(`${site.config.base}sitemap.xml`, site.config.site + '/').href;
+  return new Response(`User-agent: *\nAllow: /\n\nSitemap: ${sitemap}\n`, { headers: { 'content-type': 'text/plain' } });
+};
