@@ -1,0 +1,137 @@
+// Search indexing, run once after the static build (astro:build:done): every built HTML page goes
+// through pagefind's Node API and the index is written to `<dist>/pagefind/`.
+//
+// What gets indexed: only the topic article (`data-pagefind-body` in src/pages/[...slug].astro), so
+// navigation, backlinks and footers never match; src/components/SearchMeta.astro adds the meta
+// (category, summary, aliases) and filters (category, tag) each result carries.
+//
+// Concept-first ranking, in three layers (src/client/search/conceptFirst.ts has the last one):
+//  1. Names are indexed as names. The title (pagefind's `title` meta, from the h1) and the aliases
+//     (`aliases` meta) are searchable metadata fields: pagefind ≥ 1.5 adds a boost of
+//     weight × IDF × coverage² to a page whose meta field contains the query terms, on top of its
+//     BM25 body score.
+//  2. The browser raises those weights (`ranking.metaWeights`, title and aliases 10, summary 1,
+//     category 0), so a page *named* by the query outscores pages that repeat the word in their
+//     body; term saturation keeps repetition from paying off without bound.
+//  3. Among the results it shows, the UI moves a page whose title or one alias equals the whole
+//     query (case, accents, punctuation ignored) to the top, so "precision" means Precision (metric)
+//     rather than Mean average precision, whose title merely contains the word.
+//
+// Chinese and Japanese text is segmented into words before pagefind sees it (src/lib/cjk.ts):
+// pages are passed with addHTMLFile rather than addDirectory so that step can happen in memory;
+// the files on disk are not touched.
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegrationLogger } from 'astro';
+import type * as Pagefind from 'pagefind';
+import { containsCjk, segmentCjk } from '../lib/cjk.ts';
+
+export interface SearchIndexArgs {
+  /** The built site (Astro's `dir`). */
+  dir: URL | string;
+  pagefind: Pick<typeof Pagefind, 'createIndex' | 'close'>;
+  logger: Pick<AstroIntegrationLogger, 'info' | 'error'>;
+}
+
+export interface SearchIndexResult {
+  /** HTML files handed to pagefind (pages without data-pagefind-body are skipped by pagefind). */
+  files: number;
+  outputPath: string;
+}
+
+/** pagefind's own UI bundles: the site ships its own search UI, so these are deleted after writing. */
+export const UNUSED_BUNDLE_FILES = [
+  'pagefind-ui.js',
+  'pagefind-ui.css',
+  'pagefind-modular-ui.js',
+  'pagefind-modular-ui.css',
+  'pagefind-component-ui.js',
+  'pagefind-component-ui.css',
+  'pagefind-highlight.js',
+];
+
+/** How many files are in flight to the pagefind service at once. */
+const CONCURRENCY = 32;
+
+export class SearchIndexError extends Error {
+  constructor(message: string) {
+    super(`search index: ${message}`);
+    this.name = 'SearchIndexError';
+  }
+}
+
+export async function buildSearchIndex({ dir, pagefind, logger }: SearchIndexArgs): Promise<SearchIndexResult> {
+  const root = typeof dir === 'string' ? dir : fileURLToPath(dir);
+  const outputPath = join(root, 'pagefind');
+  const fail = (message: string): never => {
+    const error = new SearchIndexError(message);
+    logger.error(error.message);
+    throw error;
+  };
+  try {
+    const { index, errors } = await pagefind.createIndex({});
+    if (errors.length || !index) return fail(`pagefind could not create an index: ${errors.join('; ') || 'no index returned'}`);
+
+    const files = htmlFiles(root).filter((file) => !file.startsWith(outputPath + sep));
+    for (let i = 0; i < files.length; i += CONCURRENCY) {
+      const batch = files.slice(i, i + CONCURRENCY);
+      const responses = await Promise.all(
+        batch.map((file) => index.addHTMLFile({ url: urlOf(relative(root, file)), content: htmlForIndex(readFileSync(file, 'utf8')) })),
+      );
+      responses.forEach((response, j) => {
+        if (response.errors.length) fail(`pagefind could not index ${relative(root, batch[j]!)}: ${response.errors.join('; ')}`);
+      });
+    }
+
+    const written = await index.writeFiles({ outputPath });
+    if (written.errors.length) fail(`pagefind could not write ${outputPath}: ${written.errors.join('; ')}`);
+    for (const name of UNUSED_BUNDLE_FILES) rmSync(join(outputPath, name), { force: true });
+    logger.info(`search index: ${files.length} HTML files indexed into ${relative(process.cwd(), outputPath) || outputPath}`);
+    return { files: files.length, outputPath };
+  } catch (error) {
+    if (error instanceof SearchIndexError) throw error;
+    // pagefind rejects with strings as well as Errors (a crashed or missing binary).
+    return fail(`pagefind failed: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    await pagefind.close();
+  }
+}
+
+/** The post-build step for astro.config.mjs: loads the real pagefind and indexes the build. */
+export async function searchIndexStep({ dir, logger }: { dir: URL; logger: AstroIntegrationLogger }): Promise<void> {
+  await buildSearchIndex({ dir, logger, pagefind: await import('pagefind') });
+}
+
+/** `techniques/x/index.html` → `/techniques/x/`, percent-encoded as a browser would request it. */
+export function urlOf(relativePath: string): string {
+  const path = relativePath.split(sep).join('/').replace(/(^|\/)index\.html$/, '$1');
+  return encodeURI(`/${path}`);
+}
+
+/**
+ * The HTML pagefind indexes: unchanged, except that text outside tags, scripts and styles has its
+ * CJK words separated by spaces. Only ever passed to pagefind, never written.
+ */
+export function htmlForIndex(html: string): string {
+  if (!containsCjk(html)) return html;
+  let inRawText = false;
+  return html
+    .split(/(<[^>]*>)/)
+    .map((part) => {
+      if (part.startsWith('<')) {
+        if (/^<(script|style)\b/i.test(part)) inRawText = true;
+        else if (/^<\/(script|style)\b/i.test(part)) inRawText = false;
+        return part;
+      }
+      return inRawText ? part : segmentCjk(part);
+    })
+    .join('');
+}
+
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+}
