@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import { readConfig } from './src/config.ts';
 import { atlas } from './src/integration/atlas.ts';
+import { writeHeadersFile } from './src/integration/headers.ts';
 import { searchIndexStep } from './src/integration/pagefind.ts';
 
 const config = readConfig();
