@@ -1,0 +1,72 @@
+// The shipped wiki cannot silently lose a page: every required topic exists (by title or alias),
+// and every page has a summary, a category, enough prose, primary references and inbound links.
+import { describe, expect, test } from 'vitest';
+import { readConfig } from '../../src/config.ts';
+import { DEMO_NAMES, isDemoName, renderDemoFallbackHtml } from '../../src/demos/registry.ts';
+import { loadContent } from '../../src/pipeline/loadSite.ts';
+
+const REQUIRED_TOPICS = [
+  'Balancing Computational Efficiency and Model Accuracy',
+  'Artificial intelligence', 'History of artificial intelligence', 'Deep learning', 'Computational efficiency',
+  'Model accuracy', 'Model complexity', 'Image recognition', 'Computer vision', 'Natural language processing',
+  'Language models', 'Model pruning', 'pruning', 'Knowledge distillation', 'distillation', 'Quantization',
+  'Regularization techniques', 'L2', 'dropout', 'Early stopping', 'Transformer architecture', 'transformer',
+  'Attention mechanism', 'attention', 'Sequence-to-sequence models', 'seq2seq', 'BERT', 'Data augmentation',
+  'Transfer learning', 'Multi-task learning', 'Ensemble methods', 'ImageNet', 'ILSVRC', 'Common Crawl',
+  'GLUE benchmark', 'Stanford Question Answering Dataset', 'SQuAD', 'Accuracy (metric)', 'Precision (metric)',
+  'Recall (metric)', 'F1 score', 'Mean average precision', 'mAP', 'GPU acceleration', 'TPU acceleration', 'TPU',
+  'NVIDIA Tesla V100', 'Quantum computing', 'Neuromorphic computing', 'Explainability', 'Interpretability',
+  'Explainable AI', 'XAI', 'Fairness metrics', 'fairness', 'Self-driving cars', 'Virtual assistants',
+  'Amazon Alexa', 'AI in healthcare', 'AI in finance', 'AI in education', 'AI for social good',
+  'Alan Turing', 'Marvin Minsky', 'Andrew Ng', 'Fei-Fei Li', 'Stanford AI Lab', 'Google', 'Amazon', 'Microsoft',
+];
+
+/** Topic title → demo it must carry. */
+const REQUIRED_DEMOS: Record<string, string> = {
+  'Model pruning': 'pruning',
+  Quantization: 'quantization',
+  'Knowledge distillation': 'distillation',
+  'Early stopping': 'early-stopping',
+  'F1 score': 'precision-recall',
+  'Fairness metrics': 'fairness',
+  'Balancing Computational Efficiency and Model Accuracy': 'tradeoff',
+};
+
+const content = await loadContent(readConfig({ ATLAS_CONTENT: 'content', ATLAS_LINKS: 'error' }), {
+  names: DEMO_NAMES,
+  isDemoName,
+  fallbackHtml: renderDemoFallbackHtml,
+}, { render: false });
+const names = new Map<string, string>();
+for (const t of content.topics) for (const n of [t.title, ...t.data.aliases]) names.set(n.toLowerCase(), t.title);
+
+describe('the shipped wiki', () => {
+  test.each(REQUIRED_TOPICS)('has a page for %j (title or alias)', (name) => {
+    expect(names.has(name.toLowerCase())).toBe(true);
+  });
+
+  test('has no page beyond a known number without anyone noticing', () => {
+    expect(content.topics.length).toBeGreaterThanOrEqual(57);
+  });
+
+  test.each(content.topics.map((t) => [t.title, t] as const))('%s: summary, category, ≥300 words, ≥2 references with year', (_, topic) => {
+    expect(topic.summary?.length ?? 0).toBeGreaterThan(20);
+    expect(topic.data.category).toBeDefined();
+    expect(topic.wordCount).toBeGreaterThanOrEqual(300);
+    expect(topic.data.references.length).toBeGreaterThanOrEqual(2);
+    for (const ref of topic.data.references) expect(ref.authors.length).toBeGreaterThan(1);
+  });
+
+  test('no orphans: every page has an inbound link from another page', () => {
+    const linked = new Set(content.links.filter((l) => l.to && l.to !== l.from).map((l) => l.to));
+    expect(content.topics.filter((t) => !linked.has(t.slug)).map((t) => t.title)).toEqual([]);
+  });
+
+  test.each(Object.entries(REQUIRED_DEMOS))('%s carries the %s demo', (title, demo) => {
+    expect(content.topics.find((t) => t.title === title)?.demos).toContain(demo);
+  });
+
+  test('builds with no warnings at all', () => {
+    expect(content.diagnostics).toEqual([]);
+  });
+});
