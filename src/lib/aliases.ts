@@ -1,6 +1,6 @@
 // Alias URLs: each alias of a topic gets a redirect page at /<alias-slug>/, unless that URL is
 // already a topic, a site route, or claimed by an earlier alias (first topic by title wins).
-import { RESERVED_ROUTES } from '../pipeline/loadSite.ts';
+import { reservedRouteOf } from '../pipeline/loadSite.ts';
 import { slugifySegment } from '../pipeline/slug.ts';
 import type { TopicSlug } from '../../graph/types.ts';
 import type { Site } from './site.ts';
@@ -12,12 +12,12 @@ export interface AliasRedirect {
 }
 
 export function aliasRedirects(site: Pick<Site, 'topics' | 'bySlug'>): AliasRedirect[] {
-  const taken = new Set<string>([...site.bySlug.keys(), ...Object.keys(RESERVED_ROUTES), 'index', 'rss.xml', 'sitemap.xml', 'robots.txt']);
+  const taken = new Set<string>([...site.bySlug.keys(), 'index']);
   const redirects: AliasRedirect[] = [];
   for (const topic of site.topics) {
     for (const alias of topic.data.aliases) {
       const path = slugifySegment(alias);
-      if (!path || taken.has(path)) continue;
+      if (!path || taken.has(path) || reservedRouteOf(path)) continue;
       taken.add(path);
       redirects.push({ path, to: topic.slug });
     }

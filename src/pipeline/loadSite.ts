@@ -58,20 +58,31 @@ export interface LoadedContent {
   diagnostics: Diagnostic[];
 }
 
-/** Top-level URL segments the site itself uses; a topic there would shadow a site page. */
+/** URLs the site itself uses: a topic there would shadow a site page. Sections own every URL below them. */
 export const RESERVED_ROUTES: Record<string, string> = {
   graph: 'src/pages/graph.astro',
   search: 'src/pages/search.astro',
   topics: 'src/pages/topics.astro',
+  about: 'src/pages/about.mdx',
+  '404': 'src/pages/404.astro',
+};
+export const RESERVED_SECTIONS: Record<string, string> = {
   tags: 'src/pages/tags/',
   categories: 'src/pages/categories/',
   attachments: 'src/pages/attachments/',
-  about: 'src/pages/about.mdx',
-  '404': 'src/pages/404.astro',
+  previews: 'src/pages/previews/',
   pagefind: 'the search index (pagefind/)',
   _astro: "Astro's asset folder (_astro/)",
   tfjs: 'the demo runtime files (tfjs/)',
 };
+
+/** The site route a topic URL would collide with, if any. */
+export function reservedRouteOf(slug: string): { route: string; owner: string } | undefined {
+  const top = slug.split('/')[0]!;
+  if (slug in RESERVED_ROUTES) return { route: `/${slug}/`, owner: RESERVED_ROUTES[slug]! };
+  if (top in RESERVED_SECTIONS) return { route: `/${top}/`, owner: RESERVED_SECTIONS[top]! };
+  return undefined;
+}
 
 interface Draft {
   rel: string;
@@ -118,9 +129,9 @@ export async function loadContent(config: AtlasConfig, demos: DemoRegistry, opti
       if (fromPermalink) slug = fromPermalink;
       else diagnostics.push({ severity: 'error', file, line: parsed.lineOf(['permalink']), column: 1, message: `permalink "${data.permalink}" has no usable characters — use a path such as /my-topic/` });
     }
-    const top = slug.split('/')[0]!;
-    if (top in RESERVED_ROUTES) {
-      diagnostics.push({ severity: 'error', file, line: 1, column: 1, message: `URL /${slug}/ collides with the site route /${top}/ (${RESERVED_ROUTES[top]}) — rename the file or set a permalink` });
+    const reserved = reservedRouteOf(slug);
+    if (reserved) {
+      diagnostics.push({ severity: 'error', file, line: 1, column: 1, message: `URL /${slug}/ collides with the site route ${reserved.route} (${reserved.owner}) — rename the file or set a permalink` });
       continue;
     }
     const owner = slugOwner.get(slug);
