@@ -116,15 +116,18 @@ export function urlOf(relativePath: string): string {
 export function htmlForIndex(html: string): string {
   if (!containsCjk(html)) return html;
   let inRawText = false;
+  // Filter values are matched exactly, not searched: the text right after a filter tag stays as is.
+  let afterFilterTag = false;
   return html
     .split(/(<[^>]*>)/)
     .map((part) => {
       if (part.startsWith('<')) {
         if (/^<(script|style)\b/i.test(part)) inRawText = true;
         else if (/^<\/(script|style)\b/i.test(part)) inRawText = false;
+        afterFilterTag = /\sdata-pagefind-filter=/i.test(part);
         return part;
       }
-      return inRawText ? part : segmentCjk(part);
+      return inRawText || afterFilterTag ? part : segmentCjk(part);
     })
     .join('');
 }

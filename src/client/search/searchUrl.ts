@@ -1,0 +1,26 @@
+// The shareable search URL: `<base>search/?q=…&category=…&tag=…&tag=…`. The header form submits
+// `q` to the same page without JavaScript, so the page reads exactly what the form writes.
+
+export interface SearchState {
+  query: string;
+  category: string | undefined;
+  tags: string[];
+}
+
+export function searchPageUrl(base: string, query: string, selection: { category?: string | undefined; tags: readonly string[] }): string {
+  const params = new URLSearchParams();
+  if (query.trim()) params.set('q', query);
+  if (selection.category) params.set('category', selection.category);
+  for (const tag of selection.tags) params.append('tag', tag);
+  const search = params.toString();
+  return `${base}search/${search ? `?${search}` : ''}`;
+}
+
+export function readSearchUrl(search: string): SearchState {
+  const params = new URLSearchParams(search);
+  return {
+    query: params.get('q') ?? '',
+    category: params.get('category') || undefined,
+    tags: params.getAll('tag').filter(Boolean),
+  };
+}
