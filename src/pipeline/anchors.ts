@@ -1,7 +1,7 @@
 // Heading ids and Obsidian block ids (`^id`) of one page: computed right after parsing, so links
 // into any page (`[[X#Heading]]`, `[[X#^block]]`) can be checked before they are rendered.
 import GithubSlugger from 'github-slugger';
-import type { Heading as MdastHeading, Paragraph, Root, Text } from 'mdast';
+import type { Root, Text } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 
 export interface HeadingAnchor {
@@ -43,7 +43,7 @@ export function assignAnchors(tree: Root): PageAnchors {
         const lone = LONE_BLOCK_ID.exec(toString(node).trim());
         if (lone && i > 0) {
           // `^id` on its own line names the block before it (lists, tables, quotes).
-          setId(children[i - 1] as MdastHeading, `^${lone[1]}`);
+          setId(children[i - 1]!, `^${lone[1]}`);
           blockIds.add(lone[1]!);
           children.splice(i, 1);
           i--;
@@ -54,7 +54,7 @@ export function assignAnchors(tree: Root): PageAnchors {
           const match = BLOCK_ID.exec(last.value);
           if (match) {
             (last as Text).value = last.value.slice(0, match.index);
-            setId(node as Paragraph, `^${match[1]}`);
+            setId(node, `^${match[1]}`);
             blockIds.add(match[1]!);
           }
         }
@@ -66,9 +66,10 @@ export function assignAnchors(tree: Root): PageAnchors {
   return { headings, headingIds, blockIds };
 }
 
-function setId(node: { data?: Record<string, unknown> }, id: string): void {
-  node.data ??= {};
-  const props = (node.data['hProperties'] as Record<string, unknown> | undefined) ?? {};
+function setId(node: object, id: string): void {
+  const target = node as { data?: Record<string, unknown> };
+  target.data ??= {};
+  const props = (target.data['hProperties'] as Record<string, unknown> | undefined) ?? {};
   props['id'] = id;
-  node.data['hProperties'] = props;
+  target.data['hProperties'] = props;
 }

@@ -306,7 +306,7 @@ function stripForEmbedding(node: RootContent): RootContent {
 
 function fillDemoFallbacks(tree: Root, demos: DemoRegistry, base: string): void {
   const visitNode = (node: RootContent | Root) => {
-    const data = (node as { data?: Record<string, unknown> }).data;
+    const data = (node as unknown as { data?: Record<string, unknown> }).data;
     if (typeof data?.['atlasDemo'] === 'string') data['hChildren'] = [{ type: 'raw', value: demos.fallbackHtml(data['atlasDemo'], base) }];
     if ('children' in node) for (const child of node.children as RootContent[]) visitNode(child);
   };

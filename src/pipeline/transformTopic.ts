@@ -63,7 +63,6 @@ export function transformTopic(tree: Root, page: PageSource, site: SiteLookup): 
   const result: TransformResult = { links: [], diagnostics: [], tags: [], demos: [], embeds: [] };
   const lineStarts = computeLineStarts(page.body);
   const folder = page.path.includes('/') ? page.path.slice(0, page.path.lastIndexOf('/')) : '';
-  const ownAnchors = site.anchorsOf(page.slug);
 
   const report = (severity: Severity, offset: number, message: string) => {
     const { line, column } = positionOf(lineStarts, offset);
@@ -182,9 +181,9 @@ export function transformTopic(tree: Root, page: PageSource, site: SiteLookup): 
     if (!IMAGE_EXT.test(found)) return linkNode(url, link.alias ?? link.target, ['attachment'], undefined, undefined);
     // `![[pic.png|300]]` or `|300x200` sets the size; any other text is the alt text.
     const size = /^(\d+)(?:x(\d+))?$/.exec(link.alias ?? '');
-    const props: Record<string, unknown> = {};
+    const props: Record<string, string> = {};
     if (size) {
-      props['width'] = size[1];
+      props['width'] = size[1]!;
       if (size[2]) props['height'] = size[2];
     }
     return { type: 'image', url, alt: size ? link.target.replace(/\.[^.]+$/, '') : (link.alias ?? link.target.replace(/\.[^.]+$/, '')), data: { hProperties: props } };
