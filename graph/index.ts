@@ -56,3 +56,4 @@ export { lintKnowledgeGraph, formatFindings, sortFindings, LINT_RULES, type Find
 
 export { mulberry32, type Random } from './random.ts';
 export { PALETTE, paletteColor, hexToRgb } from './palette.ts';
+export { neighbourhood, type NeighbourhoodEntry, type NeighbourhoodOptions } from './neighbourhood.ts';

@@ -114,3 +114,21 @@ describe('layout and sizes', () => {
     expect(sizes['l1']).toBe(2);
   });
 });
+
+describe('neighbourhood', () => {
+  test('rings by distance, each ordered by PageRank then title, cut at the limit', async () => {
+    const { neighbourhood } = await import('../../../graph/index.ts');
+    // hub is linked by everyone, so it has the highest PageRank of a's neighbours.
+    const graph = graphOf(['a', 'b', 'c', 'hub', 'far', 'x'], ['a>b', 'c>a', 'a>hub', 'b>hub', 'c>hub', 'x>hub', 'hub>far']);
+    pagerank.assign(graph);
+    expect(neighbourhood(graph, 'a')).toEqual([
+      { id: 'a', distance: 0 },
+      { id: 'hub', distance: 1 },
+      { id: 'b', distance: 1 },
+      { id: 'c', distance: 1 },
+    ]);
+    expect(neighbourhood(graph, 'a', { depth: 2 }).map((e) => `${e.id}@${e.distance}`)).toEqual(['a@0', 'hub@1', 'b@1', 'c@1', 'far@2', 'x@2']);
+    expect(neighbourhood(graph, 'a', { depth: 2, limit: 3 }).map((e) => e.id)).toEqual(['a', 'hub', 'b']);
+    expect(() => neighbourhood(graph, 'zz')).toThrow(/^neighbourhood: unknown topic/);
+  });
+});

@@ -1,0 +1,10 @@
+// dist/graph.json: the compact knowledge graph the /graph/ explorer and the local graphs load
+// (format documented in graph/graphJson.ts).
+import type { APIRoute } from 'astro';
+import { toGraphJson } from '../../graph/index.ts';
+import { getSite } from '../lib/site.ts';
+
+export const GET: APIRoute = async () => {
+  const site = await getSite();
+  return new Response(JSON.stringify(toGraphJson(site.graph)), { headers: { 'Content-Type': 'application/json' } });
+};

@@ -1,0 +1,14 @@
+// dist/graph.jsonld: the topics as a schema.org DefinedTermSet with SKOS broader/related
+// (graph/jsonLd.ts).
+import type { APIRoute } from 'astro';
+import { toJsonLd } from '../../graph/index.ts';
+import { getSite } from '../lib/site.ts';
+
+export const GET: APIRoute = async () => {
+  const site = await getSite();
+  const document = toJsonLd(site.graph, {
+    site: site.config.site,
+    description: 'Topics of the Efficiency Atlas wiki and the typed relations between them.',
+  });
+  return new Response(JSON.stringify(document, null, 1), { headers: { 'Content-Type': 'application/ld+json' } });
+};
