@@ -30,19 +30,29 @@ export async function mountExplorer(root: HTMLElement, options: MountOptions): P
   const cleanup = () => {
     for (const fn of cleanups.splice(0).reverse()) fn();
   };
+  // Start loading sigma while graph.json downloads and decodes.
+  const sigmaModules = options.webgl ? Promise.all([import('sigma'), import('sigma/rendering')]) : null;
+  sigmaModules?.catch(() => {}); // handled where awaited; avoids an unhandled rejection if the data fails first
   const loaded = await loadGraph(root.dataset['graphUrl']!);
+  performance.mark('graph:decoded');
   const { graph, decoded, byName } = loaded;
-  const topics = select<HTMLDataListElement>(root, 'datalist[data-topic-list]');
-  if (topics !== null) fillTopicList(topics, decoded);
   root.dataset['nodeCount'] = String(graph.order);
+  // 5,000 <option>s cost more than the first frame can afford: fill the list when it is first needed.
+  const topics = select<HTMLDataListElement>(root, 'datalist[data-topic-list]');
+  if (topics !== null) {
+    const fill = () => fillTopicList(topics, decoded);
+    root.addEventListener('focusin', fill, { once: true });
+    if ('requestIdleCallback' in window) requestIdleCallback(fill, { timeout: 3000 });
+    else setTimeout(fill, 1000);
+  }
 
   let focusNode: (id: string) => void = (id) => location.assign(graph.getNodeAttribute(id, 'url'));
   let onPath: ((steps: PathStep[] | null) => void) | undefined;
   let hiddenTypes = new Set<EdgeType>();
 
-  if (options.webgl) {
+  if (sigmaModules !== null) {
     try {
-      const view = await drawExplorer(root, loaded, (types) => (hiddenTypes = types));
+      const view = await drawExplorer(root, loaded, await sigmaModules, (types) => (hiddenTypes = types));
       cleanups.push(view.cleanup);
       focusNode = view.focusNode;
       onPath = view.showPath;
@@ -92,10 +102,10 @@ interface ExplorerView {
 async function drawExplorer(
   root: HTMLElement,
   { graph, decoded }: LoadedGraph,
+  [{ default: SigmaClass }, { drawDiscNodeLabel }]: [typeof import('sigma'), typeof import('sigma/rendering')],
   setHiddenTypes: (types: Set<EdgeType>) => void,
 ): Promise<ExplorerView> {
   const container = select<HTMLElement>(root, '[data-graph-canvas]')!;
-  const [{ default: SigmaClass }, { drawDiscNodeLabel }] = await Promise.all([import('sigma'), import('sigma/rendering')]);
   const controller = new AbortController();
   const signal = controller.signal;
   let theme = readTheme(root);
@@ -107,6 +117,7 @@ async function drawExplorer(
   const reducers = createReducers(graph, () => state, { get dim() { return theme.dim; }, get mention() { return theme.mention; }, get relation() { return theme.relation; }, get path() { return theme.path; } }, decoded.categories, wording);
 
   container.hidden = false;
+  performance.mark('graph:sigma-start');
   const renderer: Renderer = new SigmaClass(graph, container, {
     nodeReducer: reducers.nodeReducer,
     edgeReducer: reducers.edgeReducer,
@@ -139,6 +150,7 @@ async function drawExplorer(
   };
 
   renderer.once('afterRender', () => {
+    performance.mark('graph:first-frame');
     root.dataset['ready'] = 'true';
     root.dataset['firstFrameMs'] = String(Math.round(performance.now()));
     select<HTMLElement>(root, '[data-graph-fallback]')?.classList.add('visually-hidden');
