@@ -117,10 +117,17 @@ describe('explorer with WebGL', () => {
     await searchFor(page, 'Model pruning', 'model-pruning');
     expect(await page.locator(explorer).getAttribute('data-selected', { timeout: 5_000 })).toBe('model-pruning');
 
+    // sigma picks hovered nodes from its last rendered frame: nudge the pointer until a frame
+    // with the focused node under it has been drawn.
     const centre = await canvasCentre(page);
-    await page.mouse.move(centre.x - 40, centre.y - 40);
-    await page.mouse.move(centre.x, centre.y, { steps: 5 });
-    await page.waitForSelector(`${explorer}[data-hovered="model-pruning"]`, { timeout: 5_000 });
+    let nudge = 0;
+    await expect
+      .poll(async () => {
+        nudge = (nudge + 1) % 3;
+        await page.mouse.move(centre.x + nudge, centre.y, { steps: 2 });
+        return page.locator(explorer).getAttribute('data-hovered');
+      }, { timeout: 5_000, intervals: [100] })
+      .toBe('model-pruning');
     // Model pruning + its neighbours: Computational efficiency, Sparsity, Model accuracy.
     expect(await page.locator(explorer).getAttribute('data-highlighted-count', { timeout: 5_000 })).toBe('4');
     await expect(page.locator('[data-graph-status]').textContent({ timeout: 5_000 })).resolves.toContain('Model pruning: 3 linked topics');
@@ -167,6 +174,62 @@ describe('explorer with WebGL', () => {
     const { page } = await readyExplorer(browser, 'graph/?from=GPU&to=Model%20accuracy');
     await expect.poll(() => page.locator('[data-path-result] li').count(), { timeout: 5_000 }).toBeGreaterThan(0);
     await expect(page.locator('[data-path-message]').textContent({ timeout: 5_000 })).resolves.toMatch(/^GPU and Model accuracy are \d steps? apart/);
+    await page.context().close();
+  });
+});
+
+describe('local graph on a topic page (needs <LocalGraph> in src/pages/[...slug].astro)', () => {
+  const section = '[data-local-graph]';
+
+  test('loads only when scrolled into view, draws the neighbourhood, toggles depth 2', async () => {
+    // A short viewport puts the section well below the fold.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 360 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    const graphRequests: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/graph.json')) graphRequests.push(request.url());
+    });
+    await page.goto(`${site.url}model-pruning/`, { timeout: 15_000 });
+    const root = page.locator(section);
+    expect(await root.count()).toBe(1);
+    const top = (await root.boundingBox({ timeout: 5_000 }))!.y;
+    expect(top).toBeGreaterThan(360 + 200); // precondition: below the fold and the observer's margin
+    await page.waitForTimeout(500);
+    expect(graphRequests).toEqual([]);
+    expect(await root.getAttribute('data-ready', { timeout: 5_000 })).toBeNull();
+
+    await root.scrollIntoViewIfNeeded({ timeout: 5_000 });
+    await page.waitForSelector(`${section}[data-ready="true"]`, { timeout: 15_000 });
+    expect(graphRequests).toHaveLength(1);
+    // Model pruning, Computational efficiency, Sparsity, Model accuracy.
+    expect(await root.getAttribute('data-node-count', { timeout: 5_000 })).toBe('4');
+    const png = await root.locator('[data-graph-canvas]').screenshot({ timeout: 10_000 });
+    expect((await distinctColours(page, png)).colours).toBeGreaterThan(20);
+
+    await root.getByLabel('Show topics two steps away').check({ timeout: 5_000 });
+    // + FLOPs, Inference latency, Quantization, Benchmarks & datasets.
+    await expect.poll(() => root.getAttribute('data-node-count'), { timeout: 5_000 }).toBe('8');
+    expect(await root.getAttribute('data-depth', { timeout: 5_000 })).toBe('2');
+    // The neighbour links stay in the page for screen readers.
+    await expect(root.locator('[data-graph-fallback] a').allTextContents()).resolves.toEqual(['Computational efficiency', 'Model accuracy', 'Sparsity']);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('without WebGL the neighbours are listed as links with a note', async () => {
+    const { page, errors } = await open(noWebgl, 'model-pruning/');
+    const root = page.locator(section);
+    await root.scrollIntoViewIfNeeded({ timeout: 5_000 });
+    const note = root.locator('[data-graph-note]');
+    await expect.poll(() => note.isVisible(), { timeout: 10_000 }).toBe(true);
+    await expect(note.textContent({ timeout: 5_000 })).resolves.toContain('WebGL');
+    expect(await root.locator('[data-graph-canvas]').isHidden({ timeout: 5_000 })).toBe(true);
+    const sparsity = root.getByRole('link', { name: 'Sparsity' });
+    expect(await sparsity.isVisible({ timeout: 5_000 })).toBe(true);
+    expect(await sparsity.getAttribute('href', { timeout: 5_000 })).toBe(`${BASE}sparsity/`);
+    expect(errors).toEqual([]);
     await page.context().close();
   });
 });

@@ -149,12 +149,12 @@ async function drawExplorer(
     publish();
   };
 
-  renderer.once('afterRender', () => {
-    performance.mark('graph:first-frame');
-    root.dataset['ready'] = 'true';
-    root.dataset['firstFrameMs'] = String(Math.round(performance.now()));
-    select<HTMLElement>(root, '[data-graph-fallback]')?.classList.add('visually-hidden');
-  });
+  // sigma's constructor renders the first frame synchronously, before any afterRender listener
+  // could be attached: the frame is drawn by now.
+  performance.mark('graph:first-frame');
+  root.dataset['ready'] = 'true';
+  root.dataset['firstFrameMs'] = String(Math.round(performance.now()));
+  select<HTMLElement>(root, '[data-graph-fallback]')?.classList.add('visually-hidden');
   publish();
 
   renderer.on('enterNode', ({ node }) => {

@@ -60,6 +60,8 @@ export async function mountLocalGraph(root: HTMLElement): Promise<() => void> {
       enableEdgeEvents: true,
       // Few nodes: label most of them, the important first.
       labelRenderedSizeThreshold: depth === 1 ? 0 : 6,
+      // At depth 1 every neighbour gets its label, even where labels crowd.
+      labelDensity: depth === 1 ? 100 : 1,
       labelFont: theme.font,
       edgeLabelFont: theme.font,
       labelColor: { color: theme.fg },
@@ -86,10 +88,9 @@ export async function mountLocalGraph(root: HTMLElement): Promise<() => void> {
     view.on('clickNode', ({ node }) => {
       if (node !== id) location.assign(sub.getNodeAttribute(node, 'url'));
     });
-    view.once('afterRender', () => {
-      root.dataset['ready'] = 'true';
-      root.querySelector<HTMLElement>('[data-graph-fallback]')?.classList.add('visually-hidden');
-    });
+    // sigma's constructor has already drawn the first frame (synchronously).
+    root.dataset['ready'] = 'true';
+    root.querySelector<HTMLElement>('[data-graph-fallback]')?.classList.add('visually-hidden');
     root.dataset['nodeCount'] = String(sub.order);
     root.dataset['depth'] = String(depth);
     renderer = view;
