@@ -126,7 +126,7 @@ describe('explorer with WebGL', () => {
         nudge = (nudge + 1) % 3;
         await page.mouse.move(centre.x + nudge, centre.y, { steps: 2 });
         return page.locator(explorer).getAttribute('data-hovered');
-      }, { timeout: 5_000, intervals: [100] })
+      }, { timeout: 5_000, interval: 100 })
       .toBe('model-pruning');
     // Model pruning + its neighbours: Computational efficiency, Sparsity, Model accuracy.
     expect(await page.locator(explorer).getAttribute('data-highlighted-count', { timeout: 5_000 })).toBe('4');
