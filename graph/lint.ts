@@ -167,12 +167,13 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
   );
 }
 
-/** An aligned text table, one finding per line, sorted, with a closing count. */
-export function formatFindings(findings: readonly Finding[]): string {
+/** An aligned text table, one finding per line, sorted, with a closing count unless `summary: false`. */
+export function formatFindings(findings: readonly Finding[], options: { summary?: boolean } = {}): string {
   if (findings.length === 0) return 'No problems found.';
   const rows = sortFindings(findings).map((f) => [`${f.file}:${f.line}:${f.column}`, f.severity, f.rule, f.message] as const);
   const width = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
   const lines = rows.map((r) => `${r[0].padEnd(width[0]!)}  ${r[1].padEnd(width[1]!)}  ${r[2].padEnd(width[2]!)}  ${r[3]}`);
+  if (options.summary === false) return lines.join('\n');
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.length - errors;
   lines.push('', `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);

@@ -95,6 +95,11 @@ describe('formatFindings', () => {
     ]);
   });
 
+  test('the count can be left to the caller', () => {
+    const finding: Finding = { severity: 'warning', rule: 'orphan', file: 'content/z.md', line: 1, column: 1, message: 'alone' };
+    expect(formatFindings([finding], { summary: false })).toBe('content/z.md:1:1  warning  orphan  alone');
+  });
+
   test('says so when there is nothing to report', () => {
     expect(formatFindings([])).toBe('No problems found.');
   });
