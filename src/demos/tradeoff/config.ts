@@ -1,0 +1,30 @@
+// Trade-off demo settings, defaults and result shape, shared by model (worker) and ui (page).
+import type { Cost } from '../shared/protocol.ts';
+
+export interface TradeoffSettings {
+  /** Largest hidden-layer width tried; widths double from 4 up to it. */
+  readonly maxWidth: number;
+  /** Largest number of hidden layers tried (1…maxDepth). */
+  readonly maxDepth: number;
+  readonly seed: number;
+}
+
+export const DEFAULT_TRADEOFF_SETTINGS: TradeoffSettings = { maxWidth: 64, maxDepth: 3, seed: 1 };
+export const TRADEOFF_EPOCHS = 25;
+export const TRADEOFF_CLASSES = 3;
+
+export function tradeoffWidths(maxWidth: number): number[] {
+  const widths: number[] = [];
+  for (let w = 4; w <= maxWidth; w *= 2) widths.push(w);
+  return widths;
+}
+
+export interface TradeoffRow extends Cost {
+  readonly hidden: readonly number[];
+  readonly accuracy: number;
+}
+
+export interface TradeoffResult {
+  readonly settings: TradeoffSettings;
+  readonly rows: readonly TradeoffRow[];
+}

@@ -1,0 +1,107 @@
+// Trade-off demo UI: every trained MLP as a point of accuracy against parameters and against measured
+// latency, with the Pareto frontier joined up, and the numbers as a table. DOM and charts only.
+import { alignSeries, createChart, type Chart } from '../shared/chart.ts';
+import { bytes, integer, milliseconds, percent } from '../shared/format.ts';
+import { dataTable, section, summaryList } from '../shared/results.ts';
+import { mountDemo, type Cleanup } from '../shared/widget.ts';
+import { DEFAULT_TRADEOFF_SETTINGS, type TradeoffResult, type TradeoffRow, type TradeoffSettings } from './config.ts';
+import { paretoFrontier } from './pareto.ts';
+
+const name = (row: TradeoffRow): string => `2-${row.hidden.join('-')}-3`;
+
+interface Charts {
+  readonly params: Chart;
+  readonly latency: Chart;
+}
+
+function frontierSets(rows: readonly TradeoffRow[]): { byParams: Set<number>; byLatency: Set<number> } {
+  return {
+    byParams: new Set(paretoFrontier(rows.map((r) => ({ cost: r.params, value: r.accuracy })))),
+    byLatency: new Set(paretoFrontier(rows.map((r) => ({ cost: r.latencyMs, value: r.accuracy })))),
+  };
+}
+
+function drawCharts(host: HTMLElement, rows: readonly TradeoffRow[], existing: Charts | null): Charts {
+  const { byParams, byLatency } = frontierSets(rows);
+  const points = (cost: (r: TradeoffRow) => number, keep?: Set<number>): [number, number][] =>
+    rows.flatMap((r, i) => (keep && !keep.has(i) ? [] : [[cost(r), r.accuracy * 100] as [number, number]]));
+  const paramsData = alignSeries([points((r) => r.params), points((r) => r.params, byParams)]);
+  const latencyData = alignSeries([points((r) => r.latencyMs), points((r) => r.latencyMs, byLatency)]);
+  if (existing) {
+    existing.params.setData(paramsData);
+    existing.latency.setData(latencyData);
+    return existing;
+  }
+  const series = [
+    { label: 'model', line: false, points: 8 },
+    { label: 'Pareto frontier', spanGaps: true, points: 5, colour: '#d1242f' },
+  ];
+  return {
+    params: createChart(host, { title: 'Test accuracy against parameter count (log scale), Pareto frontier in red', xLabel: 'parameters', yLabel: 'test accuracy (%)', xLog: true, yRange: [0, 100], series }, paramsData),
+    latency: createChart(host, { title: 'Test accuracy against measured latency for 1,024 inputs on this device, Pareto frontier in red', xLabel: 'latency (ms)', yLabel: 'test accuracy (%)', yRange: [0, 100], series }, latencyData),
+  };
+}
+
+export function mount(root: HTMLElement): Cleanup {
+  let live: Charts | null = null;
+  let liveHost: HTMLElement | null = null;
+  const dropLive = (): void => {
+    live?.params.destroy();
+    live?.latency.destroy();
+    live = null;
+    liveHost = null;
+  };
+  return mountDemo<TradeoffSettings, TradeoffResult>(root, {
+    name: 'tradeoff',
+    controls(c) {
+      const maxWidth = c.select('Widest layer', [16, 32, 64, 128].map((w) => ({ value: String(w), label: `${w} units` })), String(DEFAULT_TRADEOFF_SETTINGS.maxWidth));
+      const maxDepth = c.select('Deepest network', [1, 2, 3].map((d) => ({ value: String(d), label: `${d} hidden layer${d > 1 ? 's' : ''}` })), String(DEFAULT_TRADEOFF_SETTINGS.maxDepth));
+      const seed = c.seed(DEFAULT_TRADEOFF_SETTINGS.seed);
+      return () => ({ maxWidth: Number(maxWidth()), maxDepth: Number(maxDepth()), seed: seed() });
+    },
+    renderPartial(results, partial) {
+      const { rows } = partial as { rows: TradeoffRow[] };
+      if (liveHost && !results.contains(liveHost)) dropLive();
+      if (!liveHost) {
+        liveHost = section('Models trained so far');
+        results.append(liveHost);
+      }
+      live = drawCharts(liveHost, rows, live);
+    },
+    render(results, { rows }) {
+      dropLive();
+      const { byParams, byLatency } = frontierSets(rows);
+      const best = rows.reduce((a, b) => (b.accuracy > a.accuracy ? b : a));
+      const cheapestGood = [...rows].sort((a, b) => a.params - b.params).find((r) => r.accuracy >= best.accuracy - 0.02)!;
+      results.append(
+        summaryList([
+          ['Most accurate', `${name(best)}: ${percent(best.accuracy)}, ${integer(best.params)} params, ${milliseconds(best.latencyMs)}`],
+          ['Smallest within 2 points of it', `${name(cheapestGood)}: ${percent(cheapestGood.accuracy)}, ${integer(cheapestGood.params)} params (${(best.params / cheapestGood.params).toFixed(1)}× fewer), ${milliseconds(cheapestGood.latencyMs)}`],
+          ['Models on the parameter frontier', `${byParams.size} of ${rows.length}`],
+        ]),
+      );
+      const host = section('Accuracy against cost');
+      results.append(host);
+      const charts = drawCharts(host, rows, null);
+      const indexed = rows.map((row, i) => ({ row, i }));
+      results.append(
+        dataTable<{ row: TradeoffRow; i: number }>(
+          'Every model trained, smallest first',
+          [
+            { label: 'model', value: ({ row }) => name(row), rowHeader: true },
+            { label: 'test accuracy', value: ({ row }) => percent(row.accuracy) },
+            { label: 'params', value: ({ row }) => integer(row.params) },
+            { label: 'bytes (float32)', value: ({ row }) => bytes(row.bytes) },
+            { label: 'latency (1,024 inputs)', value: ({ row }) => milliseconds(row.latencyMs) },
+            { label: 'on frontier', value: ({ i }) => [byParams.has(i) ? 'params' : '', byLatency.has(i) ? 'latency' : ''].filter(Boolean).join(', ') || '–' },
+          ],
+          indexed.sort((a, b) => a.row.params - b.row.params),
+        ),
+      );
+      return () => {
+        charts.params.destroy();
+        charts.latency.destroy();
+      };
+    },
+  });
+}
