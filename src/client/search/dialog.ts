@@ -78,7 +78,7 @@ function createSearchDialog(doc: Document): SearchDialog {
 
   const setActive = (index: number) => {
     const options = [...list.querySelectorAll<HTMLElement>('[role="option"]')];
-    active = options.length ? Math.max(0, Math.min(index, options.length - 1)) : -1;
+    active = index < 0 || !options.length ? -1 : Math.min(index, options.length - 1);
     options.forEach((option, i) => option.setAttribute('aria-selected', String(i === active)));
     const current = options[active];
     if (current) {
@@ -92,6 +92,8 @@ function createSearchDialog(doc: Document): SearchDialog {
   const render = (result: SearchOutcome, focusedChip: { name: string; value: string } | undefined) => {
     outcome = result;
     list.replaceChildren(...result.hits.map((hit, i) => renderHit(doc, hit, { id: `search-dialog-hit-${i}`, role: 'option', linkTabIndex: -1 })));
+    // Which query the list shows: lets tests and the bench tell fresh results from stale ones.
+    list.dataset['query'] = result.query;
     input.setAttribute('aria-expanded', String(result.hits.length > 0));
     setActive(-1);
     status.replaceChildren(
@@ -158,7 +160,7 @@ function createSearchDialog(doc: Document): SearchDialog {
       setActive(active + 1);
     } else if (event.key === 'ArrowUp') {
       event.preventDefault();
-      setActive(active - 1);
+      setActive(Math.max(active - 1, 0));
     } else if (event.key === 'Enter' && !event.isComposing) {
       event.preventDefault();
       openHit(Math.max(active, 0));

@@ -68,6 +68,7 @@ interface PagefindModule {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   search(term: string, options?: { filters?: FilterQuery }): Promise<{ results: PagefindResult[]; filters: FilterCounts }>;
+  filters(): Promise<FilterCounts>;
 }
 
 interface PagefindResult {
@@ -92,6 +93,8 @@ async function createEngine(base: string): Promise<SearchEngine> {
     pagefind = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as PagefindModule;
     await pagefind.options({ basePath: bundle, baseUrl: base, excerptLength: EXCERPT_LENGTH, ranking: RANKING });
     await pagefind.init();
+    // Loads the filter index; until then searches come back without facet counts.
+    await pagefind.filters();
   } catch (error) {
     throw new SearchUnavailableError(import.meta.env.DEV ? 'dev' : 'missing', error);
   }

@@ -24,6 +24,7 @@ export function setupSearchPage(doc: Document): void {
 
   const render = (result: SearchOutcome, focusedChip?: { name: string; value: string }) => {
     list.replaceChildren(...result.hits.map((hit) => renderHit(doc, hit)));
+    list.dataset['query'] = result.query;
     status.replaceChildren(
       result.total === 0
         ? renderNotice(doc, `No topic matches “${result.query}”.`, base)
