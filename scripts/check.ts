@@ -36,7 +36,7 @@ const findings = sortFindings([...fromPipeline, ...fromGraph]);
 
 const errors = findings.filter((f) => f.severity === 'error').length;
 const warnings = findings.length - errors;
-if (findings.length) console.log(formatFindings(findings));
+if (findings.length) console.log(formatFindings(findings, { summary: false }));
 console.log(`${content.topics.length} topics checked in ${config.contentDir}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
 process.exit(errors ? 1 : 0);
 
