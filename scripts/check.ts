@@ -3,26 +3,12 @@
 // warnings are reported but do not fail.
 import { readConfig } from '../src/config.ts';
 import { DEMO_NAMES, isDemoName, renderDemoFallbackHtml } from '../src/demos/registry.ts';
-import { loadContent } from '../src/pipeline/loadSite.ts';
+import { loadContent, topicRecord } from '../src/pipeline/loadSite.ts';
 import { buildKnowledgeGraph, formatFindings, lintKnowledgeGraph, sortFindings, type Finding } from '../graph/index.ts';
 
 const config = readConfig();
 const content = await loadContent(config, { names: DEMO_NAMES, isDemoName, fallbackHtml: renderDemoFallbackHtml }, { render: false, throwOnError: false });
-const input = {
-  topics: content.topics.map((t) => ({
-    id: t.slug,
-    title: t.title,
-    url: t.url,
-    category: t.data.category,
-    tags: t.tags,
-    aliases: t.data.aliases,
-    summary: t.summary,
-    wordCount: t.wordCount,
-    file: t.file,
-  })),
-  links: content.links,
-  relations: content.relations,
-};
+const input = { topics: content.topics.map(topicRecord), links: content.links, relations: content.relations };
 const graph = buildKnowledgeGraph(input, { layoutIterations: 0 });
 const home = content.topics.find((t) => t.data.home) ?? content.topics.find((t) => t.path.toLowerCase() === 'index');
 

@@ -5,7 +5,7 @@
 import type { AtlasConfig } from '../config.ts';
 import { readConfig } from '../config.ts';
 import { DEMO_NAMES, isDemoName, renderDemoFallbackHtml } from '../demos/registry.ts';
-import { loadContent, type Topic } from '../pipeline/loadSite.ts';
+import { loadContent, topicRecord, type Topic } from '../pipeline/loadSite.ts';
 import type { Diagnostic } from '../pipeline/diagnostics.ts';
 import { buildKnowledgeGraph, relatedTopicsForAll, type KnowledgeGraph } from '../../graph/index.ts';
 import type { LinkRecord, RelationRecord, TopicSlug } from '../../graph/types.ts';
@@ -57,21 +57,7 @@ export async function buildSite(config: AtlasConfig): Promise<Site> {
   const topics = [...content.topics].sort((a, b) => collator.compare(a.title, b.title));
   const bySlug = new Map(topics.map((t) => [t.slug, t]));
 
-  const graph = buildKnowledgeGraph({
-    topics: topics.map((t) => ({
-      id: t.slug,
-      title: t.title,
-      url: t.url,
-      category: t.data.category,
-      tags: t.tags,
-      aliases: t.data.aliases,
-      summary: t.summary,
-      wordCount: t.wordCount,
-      file: t.file,
-    })),
-    links: content.links,
-    relations: content.relations,
-  });
+  const graph = buildKnowledgeGraph({ topics: topics.map(topicRecord), links: content.links, relations: content.relations });
   const related = relatedTopicsForAll(graph, 8);
 
   const backlinks = new Map<TopicSlug, Map<TopicSlug, string[]>>();

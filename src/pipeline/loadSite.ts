@@ -7,7 +7,7 @@ import { join, relative } from 'node:path';
 import type { Root, RootContent } from 'mdast';
 import type { AtlasConfig } from '../config.ts';
 import type { TopicFrontmatter } from '../content/schema.ts';
-import type { LinkRecord, RelationRecord, TopicSlug } from '../../graph/types.ts';
+import type { LinkRecord, RelationRecord, TopicRecord, TopicSlug } from '../../graph/types.ts';
 import { assignAnchors, type HeadingAnchor, type PageAnchors } from './anchors.ts';
 import { ContentError, sortDiagnostics, type Diagnostic } from './diagnostics.ts';
 import { parseFrontmatter, splitFrontmatter } from './frontmatter.ts';
@@ -258,6 +258,21 @@ export async function loadContent(config: AtlasConfig, demos: DemoRegistry, opti
     });
   }
   return { topics, links, relations, attachments: attachments.paths, diagnostics: sortDiagnostics(diagnostics) };
+}
+
+/** A topic as the knowledge graph takes it. */
+export function topicRecord(t: Topic): TopicRecord {
+  return {
+    id: t.slug,
+    title: t.title,
+    url: t.url,
+    category: t.data.category,
+    tags: t.tags,
+    aliases: t.data.aliases,
+    summary: t.summary,
+    wordCount: t.wordCount,
+    file: t.file,
+  };
 }
 
 /** Copies the embedded section (or the whole page) into each transclusion, with a link to its source. */
