@@ -42,7 +42,7 @@ export interface DemoMeta {
   readonly typical: TypicalResults;
 }
 
-const MEASURED = 'Typical results from one run with the default settings (seed 1) on the wasm backend; your device measures its own.';
+const MEASURED = 'Typical results: one run with the default settings (seed 1). The live demo measures on your device.';
 
 export const DEMOS: Readonly<Record<DemoName, DemoMeta>> = {
   pruning: {
@@ -57,7 +57,7 @@ export const DEMOS: Readonly<Record<DemoName, DemoMeta>> = {
       series: [
         {
           label: 'pruned',
-          points: [[0, 99.5], [10, 99.5], [20, 99.5], [30, 99.5], [40, 99.3], [50, 99.0], [60, 98.5], [70, 97.0], [80, 92.0], [90, 74.0], [95, 60.0]],
+          points: [[0, 100], [10, 100], [20, 100], [30, 100], [40, 100], [50, 100], [60, 100], [70, 99.8], [80, 99.8], [90, 98.3], [95, 54.5]],
         },
       ],
     },
@@ -66,15 +66,15 @@ export const DEMOS: Readonly<Record<DemoName, DemoMeta>> = {
     name: 'quantization',
     title: 'Quantization: accuracy against model bytes',
     description:
-      'Trains a float32 multilayer perceptron on a seeded three-class spiral, then rounds its weights to 8, 4 and 2 bits, either with one scale per tensor or one scale per output channel. It reports test accuracy against the bytes needed to store each version and the measured inference latency. Eight bits are nearly free; at 2 bits per-channel scales recover much of what a single per-tensor scale loses.',
+      'Trains a float32 multilayer perceptron on a seeded three-class spiral, then rounds its weights to 8, 4, 3 and 2 bits, either with one scale per tensor or one scale per output channel. It reports test accuracy against the bytes needed to store each version and the measured inference latency. Eight bits are nearly free; at 2 bits per-channel scales recover much of what a single per-tensor scale loses.',
     typical: {
       caption: `Test accuracy against stored model size. ${MEASURED}`,
       xLabel: 'model bytes',
       yLabel: 'test accuracy (%)',
       xLog: true,
       series: [
-        { label: 'per-tensor', points: [[1130, 52.0], [2220, 90.0], [4390, 97.5], [17300, 98.0]] },
-        { label: 'per-channel', points: [[1650, 71.0], [2740, 95.5], [4910, 98.0], [17300, 98.0]] },
+        { label: 'per-tensor', points: [[1640, 27.2], [2192, 95.3], [2744, 99.8], [4952, 99.8], [18188, 99.8]] },
+        { label: 'per-channel', points: [[2152, 69.3], [2704, 99.5], [3256, 99.8], [5464, 99.8], [18188, 99.8]] },
       ],
     },
   },
@@ -88,8 +88,8 @@ export const DEMOS: Readonly<Record<DemoName, DemoMeta>> = {
       xLabel: 'epoch',
       yLabel: 'test accuracy (%)',
       series: [
-        { label: 'student on hard labels', points: [[1, 55], [20, 70], [40, 74], [60, 76], [80, 77]] },
-        { label: 'distilled student', points: [[1, 56], [20, 74], [40, 79], [60, 81], [80, 82]] },
+        { label: 'student on hard labels', points: [[1, 20.7], [10, 48.7], [20, 65.8], [30, 67], [40, 70.8], [50, 74.3], [60, 78]] },
+        { label: 'distilled student', points: [[1, 22.3], [10, 59.2], [20, 66.3], [30, 70.7], [40, 75.5], [50, 80.2], [60, 83.3]] },
       ],
     },
   },
@@ -99,12 +99,12 @@ export const DEMOS: Readonly<Record<DemoName, DemoMeta>> = {
     description:
       'Trains an over-sized network on a small, noisy training set and plots training and validation loss per epoch. Early stopping watches the validation loss and stops once it has not improved for the chosen patience, keeping the best weights; the widget marks that point and counts the epochs it saved. L2 and dropout controls show how regularization flattens the overfitting curve.',
     typical: {
-      caption: `Loss per epoch without regularization. ${MEASURED}`,
+      caption: `Loss per epoch without regularization; early stopping (patience 10) stops at epoch 14, keeping epoch 4. ${MEASURED}`,
       xLabel: 'epoch',
       yLabel: 'cross-entropy loss',
       series: [
-        { label: 'training loss', points: [[1, 0.62], [25, 0.38], [50, 0.3], [100, 0.2], [150, 0.14], [200, 0.1]] },
-        { label: 'validation loss', points: [[1, 0.62], [25, 0.45], [50, 0.44], [100, 0.5], [150, 0.58], [200, 0.66]] },
+        { label: 'training loss', points: [[1, 0.742], [5, 0.535], [10, 0.517], [20, 0.497], [40, 0.474], [60, 0.457], [80, 0.425], [100, 0.401], [125, 0.371], [150, 0.332]] },
+        { label: 'validation loss', points: [[1, 0.712], [5, 0.603], [10, 0.602], [20, 0.623], [40, 0.64], [60, 0.664], [80, 0.698], [100, 0.75], [125, 0.801], [150, 0.903]] },
       ],
     },
   },
@@ -117,7 +117,7 @@ export const DEMOS: Readonly<Record<DemoName, DemoMeta>> = {
       caption: `Precision against recall as the threshold moves. ${MEASURED}`,
       xLabel: 'recall (%)',
       yLabel: 'precision (%)',
-      series: [{ label: 'precision-recall curve', points: [[5, 100], [20, 95], [40, 88], [60, 75], [80, 52], [90, 35], [100, 5]] }],
+      series: [{ label: 'precision-recall curve', points: [[5, 100], [10, 100], [20, 100], [30, 100], [40, 95.2], [50, 89.3], [60, 76.3], [70, 64.8], [80, 50.2], [90, 27.1], [100, 6.4]] }],
     },
   },
   fairness: {
@@ -130,8 +130,8 @@ export const DEMOS: Readonly<Record<DemoName, DemoMeta>> = {
       xLabel: 'threshold',
       yLabel: 'selection rate (%)',
       series: [
-        { label: 'group A', points: [[0.1, 92], [0.3, 70], [0.5, 48], [0.7, 28], [0.9, 8]] },
-        { label: 'group B', points: [[0.1, 75], [0.3, 42], [0.5, 22], [0.7, 10], [0.9, 2]] },
+        { label: 'group A (base rate 50 %)', points: [[0.1, 76.6], [0.2, 65.2], [0.3, 55.4], [0.4, 48.1], [0.5, 41.8], [0.6, 35.1], [0.7, 27.9], [0.8, 21.3], [0.9, 12.1]] },
+        { label: 'group B (base rate 20 %)', points: [[0.1, 59.6], [0.2, 47.5], [0.3, 36.9], [0.4, 29.4], [0.5, 23.3], [0.6, 18.7], [0.7, 13.7], [0.8, 9.4], [0.9, 4.8]] },
       ],
     },
   },
@@ -146,7 +146,7 @@ export const DEMOS: Readonly<Record<DemoName, DemoMeta>> = {
       yLabel: 'test accuracy (%)',
       xLog: true,
       series: [
-        { label: 'Pareto frontier', points: [[38, 62], [98, 79], [170, 88], [418, 95], [1410, 98], [5250, 99]] },
+        { label: 'Pareto frontier', points: [[27, 65.7], [47, 66.7], [51, 67.2], [67, 82.3], [195, 90.8], [371, 96.2], [643, 98.5], [1251, 98.8], [2307, 99.3]] },
       ],
     },
   },
@@ -158,13 +158,13 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }
 
-const FIGURE = { width: 480, height: 260, left: 52, right: 16, top: 16, bottom: 44 };
+const FIGURE = { width: 480, height: 280, left: 62, right: 16, top: 12, bottom: 64 };
 const SERIES_COLOURS = ['#1f6feb', '#d1242f', '#1a7f37'];
 
 function formatTick(value: number): string {
   if (Math.abs(value) >= 10_000) return `${Math.round(value / 1000)}k`;
   if (Math.abs(value) >= 1000) return `${(value / 1000).toFixed(1)}k`;
-  return Number.isInteger(value) ? String(value) : value.toFixed(2);
+  return String(Number(value.toPrecision(3)));
 }
 
 /** A static SVG line chart of the typical results: numbers only, every string escaped. */
@@ -179,30 +179,36 @@ function typicalSvg(name: DemoName, typical: TypicalResults): string {
   const px = (x: number): number => left + ((tx(x) - x0) / (x1 - x0 || 1)) * (width - left - right);
   const py = (y: number): number => height - bottom - ((y - y0) / (y1 - y0 || 1)) * (height - top - bottom);
   const fmt = (v: number): string => v.toFixed(1);
+  const axisY = height - bottom;
   const titleId = `atlas-demo-${name}-figure-title`;
   const parts: string[] = [
     `<svg class="atlas-demo__figure-svg" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${titleId}" xmlns="http://www.w3.org/2000/svg">`,
     `<title id="${titleId}">${escapeHtml(`${typical.yLabel} against ${typical.xLabel}`)}</title>`,
-    `<line x1="${left}" y1="${height - bottom}" x2="${width - right}" y2="${height - bottom}" stroke="currentColor" stroke-opacity="0.5"/>`,
-    `<line x1="${left}" y1="${top}" x2="${left}" y2="${height - bottom}" stroke="currentColor" stroke-opacity="0.5"/>`,
+    `<line x1="${left}" y1="${axisY}" x2="${width - right}" y2="${axisY}" stroke="currentColor" stroke-opacity="0.5"/>`,
+    `<line x1="${left}" y1="${top}" x2="${left}" y2="${axisY}" stroke="currentColor" stroke-opacity="0.5"/>`,
   ];
-  const xTicks = [...new Set(all.map(([x]) => x))].sort((a, b) => a - b);
-  const step = Math.ceil(xTicks.length / 6);
-  xTicks
-    .filter((_, i) => i % step === 0 || i === xTicks.length - 1)
-    .forEach((x) => {
-      parts.push(`<text x="${fmt(px(x))}" y="${height - bottom + 16}" text-anchor="middle" font-size="11" fill="currentColor">${escapeHtml(formatTick(x))}</text>`);
-    });
-  for (const y of [y0, (y0 + y1) / 2, y1]) {
-    parts.push(`<text x="${left - 6}" y="${fmt(py(y) + 4)}" text-anchor="end" font-size="11" fill="currentColor">${escapeHtml(formatTick(Number(y.toPrecision(3))))}</text>`);
+  // x ticks: the distinct x values, thinned so labels do not collide.
+  let lastTick = -Infinity;
+  for (const x of [...new Set(all.map(([x]) => x))].sort((a, b) => a - b)) {
+    if (px(x) - lastTick < 36) continue;
+    lastTick = px(x);
+    parts.push(`<text x="${fmt(px(x))}" y="${axisY + 16}" text-anchor="middle" font-size="11" fill="currentColor">${escapeHtml(formatTick(x))}</text>`);
   }
-  parts.push(`<text x="${(left + width - right) / 2}" y="${height - 6}" text-anchor="middle" font-size="12" fill="currentColor">${escapeHtml(typical.xLabel)}</text>`);
-  parts.push(`<text transform="translate(14 ${(top + height - bottom) / 2}) rotate(-90)" text-anchor="middle" font-size="12" fill="currentColor">${escapeHtml(typical.yLabel)}</text>`);
+  for (const y of [y0, (y0 + y1) / 2, y1]) {
+    parts.push(`<text x="${left - 6}" y="${fmt(py(y) + 4)}" text-anchor="end" font-size="11" fill="currentColor">${escapeHtml(formatTick(y))}</text>`);
+  }
+  parts.push(`<text x="${(left + width - right) / 2}" y="${axisY + 34}" text-anchor="middle" font-size="12" fill="currentColor">${escapeHtml(typical.xLabel)}</text>`);
+  parts.push(`<text transform="translate(14 ${(top + axisY) / 2}) rotate(-90)" text-anchor="middle" font-size="12" fill="currentColor">${escapeHtml(typical.yLabel)}</text>`);
+  // Legend as one row under the axis label, so it never covers a line.
+  let legendX = left;
   typical.series.forEach((series, i) => {
     const colour = SERIES_COLOURS[i % SERIES_COLOURS.length]!;
     const path = series.points.map(([x, y]) => `${fmt(px(x))},${fmt(py(y))}`).join(' ');
     parts.push(`<polyline points="${path}" fill="none" stroke="${colour}" stroke-width="2"/>`);
-    parts.push(`<text x="${width - right}" y="${top + 14 * (i + 1)}" text-anchor="end" font-size="11" fill="${colour}">${escapeHtml(series.label)}</text>`);
+    for (const [x, y] of series.points) parts.push(`<circle cx="${fmt(px(x))}" cy="${fmt(py(y))}" r="2.5" fill="${colour}"/>`);
+    parts.push(`<line x1="${legendX}" y1="${height - 10}" x2="${legendX + 16}" y2="${height - 10}" stroke="${colour}" stroke-width="2"/>`);
+    parts.push(`<text x="${legendX + 20}" y="${height - 6}" font-size="11" fill="currentColor">${escapeHtml(series.label)}</text>`);
+    legendX += 32 + series.label.length * 6.2;
   });
   parts.push('</svg>');
   return parts.join('');

@@ -3,7 +3,7 @@
 // area the demo's own ui module fills. DOM is built with createElement and textContent only, so the
 // widget works under a strict Content-Security-Policy and never interprets data as markup.
 // The widget's state is mirrored in `data-state` on the placeholder (ready, running, done, error,
-// cancelled) for styling and tests.
+// cancelled), with `data-backend` and `data-elapsed-ms` after a run, for styling, tests and the bench.
 import type { DemoName } from '../registry.ts';
 import { isBackendRequest, type BackendInfo, type BackendRequest } from './protocol.ts';
 import { seconds } from './format.ts';
@@ -222,6 +222,7 @@ export function mountDemo<S, R>(root: HTMLElement, definition: DemoDefinition<S,
       progressText.textContent = `Finished in ${seconds(outcome.elapsedMs)}.`;
       backendLine.textContent = `Backend: ${outcome.backend.label} · ${seconds(outcome.elapsedMs)} for the whole run`;
       status.textContent = `Done in ${seconds(outcome.elapsedMs)} on ${outcome.backend.label}.`;
+      root.dataset['elapsedMs'] = String(Math.round(outcome.elapsedMs));
       setState('done');
     } catch (error) {
       if (error instanceof RunCancelled) {

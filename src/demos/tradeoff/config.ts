@@ -10,7 +10,7 @@ export interface TradeoffSettings {
 }
 
 export const DEFAULT_TRADEOFF_SETTINGS: TradeoffSettings = { maxWidth: 64, maxDepth: 3, seed: 1 };
-export const TRADEOFF_EPOCHS = 25;
+export const TRADEOFF_EPOCHS = 15;
 export const TRADEOFF_CLASSES = 3;
 
 export function tradeoffWidths(maxWidth: number): number[] {

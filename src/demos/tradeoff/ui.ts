@@ -1,6 +1,6 @@
 // Trade-off demo UI: every trained MLP as a point of accuracy against parameters and against measured
 // latency, with the Pareto frontier joined up, and the numbers as a table. DOM and charts only.
-import { alignSeries, createChart, type Chart } from '../shared/chart.ts';
+import { createChart, type Chart, type ChartData } from '../shared/chart.ts';
 import { bytes, integer, milliseconds, percent } from '../shared/format.ts';
 import { dataTable, section, summaryList } from '../shared/results.ts';
 import { mountDemo, type Cleanup } from '../shared/widget.ts';
@@ -21,12 +21,20 @@ function frontierSets(rows: readonly TradeoffRow[]): { byParams: Set<number>; by
   };
 }
 
+/** Points sorted by cost (ties allowed, unlike alignSeries), with the frontier's accuracy or a gap. */
+function scatterData(rows: readonly TradeoffRow[], cost: (r: TradeoffRow) => number, frontier: Set<number>): ChartData {
+  const order = rows.map((_, i) => i).sort((a, b) => cost(rows[a]!) - cost(rows[b]!));
+  return [
+    order.map((i) => cost(rows[i]!)),
+    order.map((i) => rows[i]!.accuracy * 100),
+    order.map((i) => (frontier.has(i) ? rows[i]!.accuracy * 100 : null)),
+  ];
+}
+
 function drawCharts(host: HTMLElement, rows: readonly TradeoffRow[], existing: Charts | null): Charts {
   const { byParams, byLatency } = frontierSets(rows);
-  const points = (cost: (r: TradeoffRow) => number, keep?: Set<number>): [number, number][] =>
-    rows.flatMap((r, i) => (keep && !keep.has(i) ? [] : [[cost(r), r.accuracy * 100] as [number, number]]));
-  const paramsData = alignSeries([points((r) => r.params), points((r) => r.params, byParams)]);
-  const latencyData = alignSeries([points((r) => r.latencyMs), points((r) => r.latencyMs, byLatency)]);
+  const paramsData = scatterData(rows, (r) => r.params, byParams);
+  const latencyData = scatterData(rows, (r) => r.latencyMs, byLatency);
   if (existing) {
     existing.params.setData(paramsData);
     existing.latency.setData(latencyData);

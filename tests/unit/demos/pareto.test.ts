@@ -3,7 +3,7 @@ import { paretoFrontier } from '../../../src/demos/tradeoff/pareto.ts';
 import { runTradeoff, tradeoffArchitectures } from '../../../src/demos/tradeoff/model.ts';
 import { tradeoffWidths } from '../../../src/demos/tradeoff/config.ts';
 import { countParams } from '../../../src/demos/shared/mlp.ts';
-import { noProgress, useCpu } from './tf.ts';
+import { useCpu } from './tf.ts';
 
 describe('paretoFrontier', () => {
   test.each([

@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { HIDDEN, SPARSITY_LEVELS } from '../../../src/demos/pruning/config.ts';
 import { keptUnits, pruneNeurons, pruneWeights, runPruning, sparseBytes } from '../../../src/demos/pruning/model.ts';
-import { makeMoons } from '../../../src/demos/shared/dataset.ts';
 import { countParams, disposeMlp, initialWeights, mlpFromWeights, predictProbabilities, type LayerWeights } from '../../../src/demos/shared/mlp.ts';
 import { noProgress, useCpu } from './tf.ts';
 

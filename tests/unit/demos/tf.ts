@@ -4,6 +4,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs';
 
 export async function useCpu(): Promise<typeof tf> {
+  // Silences the "install tfjs-node" notice, which cannot install here and is not wanted.
+  tf.env().set('IS_TEST', true);
   await tf.setBackend('cpu');
   await tf.ready();
   return tf;
