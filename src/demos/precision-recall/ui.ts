@@ -36,11 +36,13 @@ export function mount(root: HTMLElement): Cleanup {
       field.append(element('label', { for: slider.id }, 'Decision threshold'), slider, output);
       controls.append(field);
       const summaryHost = element('div');
+      const explain = element('p', { class: 'atlas-demo__explain' });
       const matrixHost = element('div');
       results.append(
         element('p', {}, `Test set: ${integer(labels.length)} examples, ${integer(positives)} positive (${percent(positives / labels.length)}). Classifier: ${integer(cost.params)} params, ${bytes(cost.bytes)}, ${milliseconds(cost.latencyMs)} per 1,024 inputs.`),
         controls,
         summaryHost,
+        explain,
         matrixHost,
       );
 
@@ -109,6 +111,7 @@ export function mount(root: HTMLElement): Cleanup {
             ['Average precision', fixed(ap)],
           ]),
         );
+        explain.textContent = `A model that always answers “negative” is ${percent(baseline)} accurate and finds none of the ${integer(positives)} positives. At this threshold the classifier is ${percent(accuracy(m))} accurate, yet misses ${integer(m.fn)} positives (recall ${percent(recall(m))}) and raises ${integer(m.fp)} false alarms: on imbalanced data, accuracy says little about the rare class.`;
         matrixHost.replaceChildren(
           dataTable<[string, number, number]>(
             `Confusion matrix at threshold ${threshold.toFixed(2)}`,

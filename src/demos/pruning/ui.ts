@@ -31,13 +31,13 @@ export function mount(root: HTMLElement): Cleanup {
       const finalAccuracy = (row: PruningRow): number => row.fineTunedAccuracy ?? row.accuracy;
       const dense = rows[0]!;
       const sparsityLabel = settings.mode === 'weights' ? 'weights pruned' : 'neurons removed';
-      const best90 = [...rows].reverse().find((r) => finalAccuracy(r) >= finalAccuracy(dense) - 0.01);
+      const mostPruned = [...rows].reverse().find((r) => finalAccuracy(r) >= finalAccuracy(dense) - 0.01);
       results.append(
         summaryList([
           ['Dense accuracy', percent(dense.accuracy)],
           ['Dense size', `${integer(dense.params)} params · ${bytes(dense.bytes)}`],
           ['Dense latency (1,024 inputs)', milliseconds(dense.latencyMs)],
-          [`Most ${sparsityLabel} within 1 point of dense`, best90 ? `${Math.round(best90.sparsity * 100)} % (${bytes(best90.bytes)}, ${milliseconds(best90.latencyMs)})` : 'none'],
+          [`Most ${sparsityLabel} within 1 point of dense`, mostPruned ? `${Math.round(mostPruned.sparsity * 100)} % (${bytes(mostPruned.bytes)}, ${milliseconds(mostPruned.latencyMs)})` : 'none'],
         ]),
       );
 

@@ -72,14 +72,16 @@ export function createChart(container: HTMLElement, spec: ChartSpec, data: Chart
   container.append(figure);
 
   const width = (): number => Math.max(260, Math.min(plotHost.clientWidth || container.clientWidth || 560, 900));
+  // Canvas text cannot use currentColor: resolve the page's text colour (light or dark theme) once.
+  const ink = getComputedStyle(figure).color || '#1b1f24';
   const scales: uPlot.Scales = { x: { time: false, ...(spec.xLog ? { distr: 3, log: 10 } : {}) } };
   scales['y'] = spec.yRange ? { range: [spec.yRange[0], spec.yRange[1]] } : {};
   if (spec.y2Label) scales['y2'] = {};
   const axes: uPlot.Axis[] = [
-    { label: spec.xLabel, stroke: 'currentColor', grid: { stroke: 'rgba(128,128,128,0.2)' } },
-    { label: spec.yLabel, stroke: 'currentColor', scale: 'y', grid: { stroke: 'rgba(128,128,128,0.2)' } },
+    { label: spec.xLabel, stroke: ink, grid: { stroke: 'rgba(128,128,128,0.25)' }, ticks: { stroke: 'rgba(128,128,128,0.4)' } },
+    { label: spec.yLabel, stroke: ink, scale: 'y', grid: { stroke: 'rgba(128,128,128,0.25)' }, ticks: { stroke: 'rgba(128,128,128,0.4)' } },
   ];
-  if (spec.y2Label) axes.push({ label: spec.y2Label, stroke: 'currentColor', scale: 'y2', side: 1, grid: { show: false } });
+  if (spec.y2Label) axes.push({ label: spec.y2Label, stroke: ink, scale: 'y2', side: 1, grid: { show: false } });
   const options: uPlot.Options = {
     width: width(),
     height: spec.height ?? 280,

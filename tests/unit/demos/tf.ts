@@ -5,7 +5,7 @@ import '@tensorflow/tfjs';
 
 export async function useCpu(): Promise<typeof tf> {
   // Silences the "install tfjs-node" notice, which cannot install here and is not wanted.
-  tf.env().set('IS_TEST', true);
+  tf.env().set('PROD', true);
   await tf.setBackend('cpu');
   await tf.ready();
   return tf;
