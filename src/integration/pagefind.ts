@@ -35,7 +35,7 @@ export interface SearchIndexArgs {
 }
 
 export interface SearchIndexResult {
-  /** HTML files handed to pagefind (pages without data-pagefind-body are skipped by pagefind). */
+  /** HTML files handed to pagefind: those with a data-pagefind-body element. */
   files: number;
   outputPath: string;
 }
@@ -69,26 +69,33 @@ export async function buildSearchIndex({ dir, pagefind, logger }: SearchIndexArg
     logger.error(error.message);
     throw error;
   };
+  const started = performance.now();
   try {
     const { index, errors } = await pagefind.createIndex({});
     if (errors.length || !index) return fail(`pagefind could not create an index: ${errors.join('; ') || 'no index returned'}`);
 
     const files = htmlFiles(root).filter((file) => !file.startsWith(outputPath + sep));
+    let indexed = 0;
     for (let i = 0; i < files.length; i += CONCURRENCY) {
-      const batch = files.slice(i, i + CONCURRENCY);
-      const responses = await Promise.all(
-        batch.map((file) => index.addHTMLFile({ url: urlOf(relative(root, file)), content: htmlForIndex(readFileSync(file, 'utf8')) })),
-      );
+      const batch = files
+        .slice(i, i + CONCURRENCY)
+        .map((file) => ({ file, html: readFileSync(file, 'utf8') }))
+        // Only topic pages mark an indexable body; pagefind would skip the rest (lists, alias
+        // redirects, 404) anyway, so they are not sent: half the files on a wiki with aliases.
+        .filter(({ html }) => html.includes('data-pagefind-body'));
+      const responses = await Promise.all(batch.map(({ file, html }) => index.addHTMLFile({ url: urlOf(relative(root, file)), content: htmlForIndex(html) })));
       responses.forEach((response, j) => {
-        if (response.errors.length) fail(`pagefind could not index ${relative(root, batch[j]!)}: ${response.errors.join('; ')}`);
+        if (response.errors.length) fail(`pagefind could not index ${relative(root, batch[j]!.file)}: ${response.errors.join('; ')}`);
       });
+      indexed += batch.length;
     }
 
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length) fail(`pagefind could not write ${outputPath}: ${written.errors.join('; ')}`);
     for (const name of UNUSED_BUNDLE_FILES) rmSync(join(outputPath, name), { force: true });
-    logger.info(`search index: ${files.length} HTML files indexed into ${relative(process.cwd(), outputPath) || outputPath}`);
-    return { files: files.length, outputPath };
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    logger.info(`search index: ${indexed} of ${files.length} HTML files indexed in ${seconds} s into ${relative(process.cwd(), outputPath) || outputPath}`);
+    return { files: indexed, outputPath };
   } catch (error) {
     if (error instanceof SearchIndexError) throw error;
     // pagefind rejects with strings as well as Errors (a crashed or missing binary).

@@ -49,21 +49,22 @@ function mockPagefind(failures: { create?: string; add?: string; write?: string;
 const makeLogger = () => ({ info: vi.fn(), error: vi.fn() });
 
 describe('buildSearchIndex', () => {
-  test('indexes every built HTML page by URL, writes the bundle into <dist>/pagefind and closes pagefind', async () => {
+  test('indexes every built topic page by URL, writes the bundle into <dist>/pagefind and closes pagefind', async () => {
     const { pagefind, index, args } = mockPagefind();
     const logger = makeLogger();
     const result = await buildSearchIndex({ dir: pathToFileURL(dist + '/'), pagefind: args, logger });
 
     expect(pagefind.createIndex).toHaveBeenCalledTimes(1);
+    // Pages without an indexable body (home, 404, lists, alias redirects) are not sent.
     const urls = index.addHTMLFile.mock.calls.map(([file]) => file.url).sort();
-    expect(urls).toEqual(['/', '/404.html', '/multilingual/%E6%9C%BA%E5%99%A8%E5%AD%A6%E4%B9%A0/', '/techniques/model-pruning/']);
+    expect(urls).toEqual(['/multilingual/%E6%9C%BA%E5%99%A8%E5%AD%A6%E4%B9%A0/', '/techniques/model-pruning/']);
     const pruning = index.addHTMLFile.mock.calls.find(([file]) => file.url === '/techniques/model-pruning/')![0];
     expect(pruning.content).toBe('<html><body><article data-pagefind-body><h1>Model pruning</h1></article></body></html>');
     expect(index.writeFiles).toHaveBeenCalledWith({ outputPath: join(dist, 'pagefind') });
-    expect(result).toEqual({ files: 4, outputPath: join(dist, 'pagefind') });
+    expect(result).toEqual({ files: 2, outputPath: join(dist, 'pagefind') });
     expect(pagefind.close).toHaveBeenCalledTimes(1);
     expect(logger.error).not.toHaveBeenCalled();
-    expect(logger.info).toHaveBeenCalledWith(expect.stringContaining('4 HTML files indexed'));
+    expect(logger.info).toHaveBeenCalledWith(expect.stringMatching(/^search index: 2 of 4 HTML files indexed in [\d.]+ s into /));
   });
 
   test("deletes pagefind's own UI bundles (the site has its own UI) and keeps the search runtime", async () => {

@@ -2,6 +2,8 @@
 // that update as the reader types. Loaded by opener.ts on first use, never before. Keyboard: ↑/↓
 // move through results, Enter opens the highlighted (or first) result, Escape closes, Tab stays
 // inside the dialog; on close, focus returns to where it was when the dialog opened.
+// The category and tag chips appear when the reader presses "Filters" (and stay on for the rest of
+// the visit): their counts need pagefind's filter index, which a quick jump to a topic does not.
 import { loadSearchEngine, SearchUnavailableError, type SearchOutcome, type SearchSelection } from './engine.ts';
 import { refocusChip, renderChips, renderHit, renderNotice, unavailableText } from './render.ts';
 import { searchPageUrl } from './searchUrl.ts';
@@ -51,10 +53,15 @@ function createSearchDialog(doc: Document): SearchDialog {
   input.setAttribute('aria-autocomplete', 'list');
   input.setAttribute('aria-controls', 'search-dialog-results');
   input.setAttribute('aria-expanded', 'false');
+  const filterToggle = make('button', 'search-filter-toggle', 'Filters');
+  filterToggle.type = 'button';
+  filterToggle.setAttribute('aria-expanded', 'false');
+  filterToggle.setAttribute('aria-controls', 'search-dialog-chips');
   const close = make('button', 'search-dialog-close', 'Close');
   close.type = 'button';
-  bar.append(label, input, close);
+  bar.append(label, input, filterToggle, close);
   const chips = make('div', 'search-chips');
+  chips.id = 'search-dialog-chips';
   const status = make('p', 'search-status');
   status.setAttribute('role', 'status');
   const list = make('ul', 'search-hits');
@@ -71,6 +78,7 @@ function createSearchDialog(doc: Document): SearchDialog {
   doc.body.append(root);
 
   const selection: { category: string | undefined; tags: string[] } = { category: undefined, tags: [] };
+  let showFilters = false;
   let outcome: SearchOutcome | undefined;
   let active = -1;
   let sequence = 0;
@@ -130,7 +138,7 @@ function createSearchDialog(doc: Document): SearchDialog {
     }
     try {
       const engine = await loadSearchEngine(base);
-      const result = await engine.search(query, selection as SearchSelection, LIMIT);
+      const result = await engine.search(query, selection as SearchSelection, { limit: LIMIT, facets: showFilters });
       if (id === sequence) render(result, focusedChip);
     } catch (error) {
       if (id !== sequence) return;
@@ -173,6 +181,13 @@ function createSearchDialog(doc: Document): SearchDialog {
     openHit([...list.children].indexOf(option));
   });
   close.addEventListener('click', () => root.close());
+  filterToggle.addEventListener('click', () => {
+    showFilters = !showFilters;
+    filterToggle.setAttribute('aria-expanded', String(showFilters));
+    // Hidden filters no longer narrow the results: what is applied is always on screen.
+    if (!showFilters) Object.assign(selection, { category: undefined, tags: [] });
+    void run();
+  });
   root.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') {
       // Handled here rather than by the native cancel: in a search field the first Escape would

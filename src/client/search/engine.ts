@@ -56,8 +56,19 @@ export class SearchUnavailableError extends Error {
   }
 }
 
+export interface SearchOptions {
+  /** Results to load and return (the rest are only counted). */
+  limit: number;
+  /**
+   * Whether to count results per category and tag. The first such search downloads pagefind's
+   * filter index (29 KB gzip on the 5k-page bench wiki), so the dialog asks only once the reader
+   * opens its filters; the search page always does.
+   */
+  facets: boolean;
+}
+
 export interface SearchEngine {
-  search(query: string, selection: SearchSelection, limit: number): Promise<SearchOutcome>;
+  search(query: string, selection: SearchSelection, options: SearchOptions): Promise<SearchOutcome>;
 }
 
 type FilterCounts = Record<string, Record<string, number>>;
@@ -91,17 +102,21 @@ async function createEngine(base: string): Promise<SearchEngine> {
   let pagefind: PagefindModule;
   try {
     pagefind = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as PagefindModule;
-    await pagefind.options({ basePath: bundle, baseUrl: base, excerptLength: EXCERPT_LENGTH, ranking: RANKING });
+    // noWorker: pagefind's web worker is another 12 KB (gzip) to download and a message hop per
+    // call; searching even the 5k-page index takes a few milliseconds, so the main thread is fine
+    // (bench/search.mjs: keypress → results median 34 ms without the worker, 47 ms with it).
+    await pagefind.options({ basePath: bundle, baseUrl: base, excerptLength: EXCERPT_LENGTH, ranking: RANKING, noWorker: true });
     await pagefind.init();
-    // Loads the filter index; until then searches come back without facet counts.
-    await pagefind.filters();
   } catch (error) {
     throw new SearchUnavailableError(import.meta.env.DEV ? 'dev' : 'missing', error);
   }
+  // pagefind counts filter values only once its filter index is loaded.
+  let filterIndex: Promise<unknown> | undefined;
   return {
-    async search(query, selection, limit) {
+    async search(query, selection, { limit, facets: withFacets }) {
       const term = segmentCjk(query.trim());
       if (!term) return { query, total: 0, hits: [], categories: [], tags: [] };
+      if (withFacets) await (filterIndex ??= pagefind.filters());
       const tagFilter: FilterQuery = selection.tags.length ? { tag: { all: selection.tags } } : {};
       // Facet semantics: category counts ignore the chosen category (pick one of several), tag
       // counts respect every chosen filter (narrow further).
@@ -112,8 +127,8 @@ async function createEngine(base: string): Promise<SearchEngine> {
         query,
         total: narrowed.results.length,
         hits: conceptFirst(hits, query),
-        categories: facets(unnarrowed.filters['category'], selection.category ? [selection.category] : []),
-        tags: facets(narrowed.filters['tag'], selection.tags),
+        categories: withFacets ? facets(unnarrowed.filters['category'], selection.category ? [selection.category] : []) : [],
+        tags: withFacets ? facets(narrowed.filters['tag'], selection.tags) : [],
       };
     },
   };

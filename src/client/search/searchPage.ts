@@ -57,7 +57,7 @@ export function setupSearchPage(doc: Document): void {
     status.textContent = 'Searching…';
     try {
       const engine = await loadSearchEngine(base);
-      const result = await engine.search(state.query, state, limit);
+      const result = await engine.search(state.query, state, { limit, facets: true });
       if (id === sequence) render(result, focusedChip);
     } catch (error) {
       if (id !== sequence) return;
