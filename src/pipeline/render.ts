@@ -9,7 +9,7 @@ import rehypeKatex from 'rehype-katex';
 import rehypeRaw from 'rehype-raw';
 import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
-import { bundledLanguages, createHighlighter, type HighlighterGeneric } from 'shiki';
+import { createHighlighter, type HighlighterGeneric } from 'shiki';
 import { unified, type Processor } from 'unified';
 import { visit } from 'unist-util-visit';
 
@@ -18,31 +18,49 @@ export interface RenderWarning {
   message: string;
 }
 
-let processorPromise: Promise<Processor<undefined, Root, HastRoot, HastRoot, string>> | undefined;
+type HtmlProcessor = Processor<undefined, Root, HastRoot, HastRoot, string>;
+let processorsPromise: Promise<{ withRaw: HtmlProcessor; plain: HtmlProcessor }> | undefined;
 
-function getProcessor() {
-  processorPromise ??= (async () => {
+function getProcessors() {
+  processorsPromise ??= (async () => {
     const highlighter = await createHighlighter({ themes: ['github-light', 'github-dark'], langs: [] });
-    return unified()
-      .use(remarkRehype, { allowDangerousHtml: true })
-      .use(rehypeRaw)
-      .use(rehypeKatex, { throwOnError: false, strict: false })
-      .use(rehypeShikiFromHighlighter, highlighter as unknown as HighlighterGeneric<never, never>, {
-        themes: { light: 'github-light', dark: 'github-dark' },
-        defaultColor: false,
-        lazy: true,
-        fallbackLanguage: 'text',
-        addLanguageClass: true,
-      })
-      .use(rehypeHeadingAnchors)
-      .use(rehypeStringify) as unknown as Processor<undefined, Root, HastRoot, HastRoot, string>;
+    // Re-parsing the whole tree through parse5 (rehype-raw) is the costliest render step, so pages
+    // without raw HTML skip it.
+    const build = (raw: boolean) => {
+      const processor = unified().use(remarkRehype, { allowDangerousHtml: raw });
+      if (raw) processor.use(rehypeRaw);
+      return processor
+        .use(rehypeKatex, { throwOnError: false, strict: false })
+        .use(rehypeShikiFromHighlighter, highlighter as unknown as HighlighterGeneric<never, never>, {
+          themes: { light: 'github-light', dark: 'github-dark' },
+          defaultColor: false,
+          lazy: true,
+          fallbackLanguage: 'text',
+          addLanguageClass: true,
+        })
+        .use(rehypeHeadingAnchors)
+        .use(rehypeStringify) as unknown as HtmlProcessor;
+    };
+    return { withRaw: build(true), plain: build(false) };
   })();
-  return processorPromise;
+  return processorsPromise;
+}
+
+/** True when the tree holds raw HTML: author-written HTML, or raw content attached by the pipeline. */
+function hasRawHtml(tree: Root): boolean {
+  let found = false;
+  visit(tree, (node) => {
+    const data = node.data as { hChildren?: Array<{ type: string }> } | undefined;
+    if (node.type === 'html' || data?.hChildren?.some((c) => c.type === 'raw')) found = true;
+    return found ? false : undefined;
+  });
+  return found;
 }
 
 /** Renders one page; unsafe raw HTML (scripts, event handlers, javascript: URLs) is removed and reported. */
 export async function renderToHtml(tree: Root): Promise<{ html: string; warnings: RenderWarning[] }> {
-  const processor = await getProcessor();
+  const processors = await getProcessors();
+  const processor = hasRawHtml(tree) ? processors.withRaw : processors.plain;
   const hast = (await processor.run(tree)) as HastRoot;
   const warnings = removeUnsafeHtml(hast);
   return { html: processor.stringify(hast), warnings };
@@ -86,6 +104,3 @@ function rehypeHeadingAnchors() {
     });
   };
 }
-
-/** Languages Shiki knows; others are rendered as plain text. */
-export const knownLanguages = new Set(Object.keys(bundledLanguages));
