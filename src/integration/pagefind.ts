@@ -17,9 +17,10 @@
 //     query (case, accents, punctuation ignored) to the top, so "precision" means Precision (metric)
 //     rather than Mean average precision, whose title merely contains the word.
 //
-// Chinese and Japanese text is segmented into words before pagefind sees it (src/lib/cjk.ts):
-// pages are passed with addHTMLFile rather than addDirectory so that step can happen in memory;
-// the files on disk are not touched.
+// Chinese and Japanese text is split into single-character words before pagefind sees it
+// (src/lib/cjk.ts explains why): pages are passed with addHTMLFile rather than addDirectory so that
+// happens in memory and the files on disk are not touched. Only pages with a data-pagefind-body
+// element are sent; pagefind would skip the others (lists, alias redirects) anyway.
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
