@@ -19,6 +19,13 @@ export default defineConfig({
   server: { host: '127.0.0.1', port: 4321 },
   // Scripts always ship as files: the Content-Security-Policy allows no inline script but the
   // hashed theme initialiser, and Astro inlines small scripts unless this limit is 0.
-  vite: { build: { assetsInlineLimit: 0 } },
-  integrations: [mdx(), atlas({ config, afterBuild: [searchIndexStep] })],
+  vite: {
+    build: { assetsInlineLimit: 0 },
+    // Test and bench builds write thousands of files there; the dev server need not watch them.
+    server: { watch: { ignored: ['**/tests/.out/**', '**/bench/.out/**', '**/dist/**'] } },
+  },
+  integrations: [
+    mdx(),
+    atlas({ config, afterBuild: [searchIndexStep, ({ dir }) => writeHeadersFile({ dir, base: config.base })] }),
+  ],
 });

@@ -1,4 +1,6 @@
 // The foundation end to end: fixture vaults built by the real CLI, served, read in Chromium.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { buildSite, buildSiteOrThrow, launchChromium, serve, type Served } from './harness.ts';
@@ -81,6 +83,15 @@ describe.each([
     const response = await page.request.get(`${site.url}attachments/diagram.png`, { timeout: 5_000 });
     expect(response.status()).toBe(200);
     await page.close();
+  });
+
+  test('_headers carries caching and the same Content-Security-Policy as the pages', async () => {
+    const headers = readFileSync(join(dist, '_headers'), 'utf8');
+    expect(headers).toContain(`${base}_astro/*\n  Cache-Control: public, max-age=31536000, immutable`);
+    const html = readFileSync(join(dist, 'techniques/model-pruning/index.html'), 'utf8');
+    const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1];
+    expect(meta).toContain("script-src 'self' 'sha256-");
+    expect(headers).toContain(`Content-Security-Policy: ${meta!.replace(/&#39;/g, "'")}; frame-ancestors 'none'`);
   });
 
   test('unknown URLs get the 404 page', async () => {

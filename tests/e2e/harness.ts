@@ -47,6 +47,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     ATLAS_BASE: base,
     ATLAS_LINKS: options.links ?? 'error',
     ATLAS_OUT: dist,
+    // vitest sets NODE_ENV=test, which would make Astro build a development bundle.
+    NODE_ENV: 'production',
     ...options.env,
   };
   const { code, output } = await run(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], env);
