@@ -353,7 +353,8 @@ export function demoPlaceholder(name: string): RootContent {
   return {
     type: 'paragraph',
     children: [],
-    data: { hName: 'div', hProperties: { className: ['atlas-demo'], dataDemo: name }, atlasDemo: name } as Paragraph['data'],
+    // The static figure inside is not article text: keep it out of search excerpts.
+    data: { hName: 'div', hProperties: { className: ['atlas-demo'], dataDemo: name, dataPagefindIgnore: 'all' }, atlasDemo: name } as Paragraph['data'],
   } as RootContent;
 }
 

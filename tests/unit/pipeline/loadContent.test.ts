@@ -150,11 +150,11 @@ test('MDX: <Demo> becomes a placeholder with its fallback; frontmatter demo goes
   const content = await load('mdx');
   const mdx = content.topics.find((t) => t.title === 'With demo')!;
   expect(mdx.demos).toEqual(['pruning']);
-  expect(mdx.html).toContain('<div class="atlas-demo" data-demo="pruning"><p class="fallback">pruning demo</p></div>');
+  expect(mdx.html).toContain('<div class="atlas-demo" data-demo="pruning" data-pagefind-ignore="all"><p class="fallback">pruning demo</p></div>');
   expect(mdx.html).not.toContain('comment');
   const md = content.topics.find((t) => t.title === 'Plain MD')!;
   expect(md.demos).toEqual(['quantization']);
-  expect(md.html.trim().endsWith('<div class="atlas-demo" data-demo="quantization"><p class="fallback">quantization demo</p></div>')).toBe(true);
+  expect(md.html.trim().endsWith('<div class="atlas-demo" data-demo="quantization" data-pagefind-ignore="all"><p class="fallback">quantization demo</p></div>')).toBe(true);
 });
 
 test('MDX: unknown demos and components are errors at their line', async () => {
