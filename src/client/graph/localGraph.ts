@@ -60,8 +60,9 @@ export async function mountLocalGraph(root: HTMLElement): Promise<() => void> {
       enableEdgeEvents: true,
       // Few nodes: label most of them, the important first.
       labelRenderedSizeThreshold: depth === 1 ? 0 : 6,
-      // At depth 1 every neighbour gets its label, even where labels crowd.
-      labelDensity: depth === 1 ? 100 : 1,
+      // A small neighbourhood labels every neighbour; a crowded one lets sigma's label grid keep
+      // labels apart (the full list of neighbours is in the links below the canvas).
+      labelDensity: depth === 1 && sub.order <= 12 ? 100 : 1,
       labelFont: theme.font,
       edgeLabelFont: theme.font,
       labelColor: { color: theme.fg },

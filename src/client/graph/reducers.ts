@@ -75,6 +75,9 @@ export function categoryKey(category: string | null): string {
   return category ?? '';
 }
 
+/** Above this many bright nodes, labels are no longer forced (they would overlap). */
+const MAX_FORCED_LABELS = 12;
+
 /** The nodes that stay bright, or null when nothing is focused (everything is bright). */
 export function focusSet(state: ViewState): ReadonlySet<string> | null {
   if (state.path !== null) return state.path.nodes;
@@ -120,8 +123,9 @@ export function createReducers(graph: ViewGraph, getState: () => ViewState, them
       display.zIndex = 0;
     } else if (bright !== null) {
       display.zIndex = 2;
-      // Label the hovered node and its neighbours when there are few enough to read.
-      display.forceLabel = state.path !== null || node === state.hovered || bright.size <= 25;
+      // Label the hovered node and its neighbours when there are few enough to read; beyond that
+      // sigma's label grid keeps the labels it draws from overlapping.
+      display.forceLabel = state.path !== null || node === state.hovered || bright.size <= MAX_FORCED_LABELS;
     }
     if (node === state.selected) {
       display.highlighted = true;

@@ -10,8 +10,15 @@ export interface CanvasTheme extends GraphTheme {
 
 export function readTheme(element: Element): CanvasTheme {
   const style = getComputedStyle(element);
-  const value = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
-  return {
+  // The properties hold light-dark(…) pairs; a probe's computed colour is the resolved one.
+  const probe = document.createElement('span');
+  probe.hidden = true;
+  element.append(probe);
+  const value = (name: string, fallback: string) => {
+    probe.style.color = `var(${name}, ${fallback})`;
+    return getComputedStyle(probe).color || fallback;
+  };
+  const theme = {
     fg: value('--fg', '#1b1f24'),
     bg: value('--bg', '#ffffff'),
     dim: value('--border', '#d0d7de'),
@@ -20,6 +27,8 @@ export function readTheme(element: Element): CanvasTheme {
     path: value('--focus', '#f5a524'),
     font: style.fontFamily || 'system-ui, sans-serif',
   };
+  probe.remove();
+  return theme;
 }
 
 /** Calls `onChange` when the theme toggle or the OS colour scheme changes; returns an unsubscribe. */
