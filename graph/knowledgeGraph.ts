@@ -9,15 +9,7 @@ import type { LinkRecord, RelationRecord, SourcePosition, TopicRecord, TopicSlug
 import { EDGE_TYPES, type EdgeType, isRelationType } from './relations.ts';
 
 /** Node attributes: the topic as recorded, plus analytics and layout (0 until computed). */
-export interface TopicAttributes {
-  title: string;
-  url: string;
-  category: string | undefined;
-  tags: string[];
-  aliases: string[];
-  summary: string | undefined;
-  wordCount: number;
-  file: string;
+export interface TopicAttributes extends Omit<TopicRecord, 'id'> {
   /** PageRank over weighted links and relations; sums to 1 over the graph. */
   pagerank: number;
   /** Louvain community index; 0 is the largest community. */

@@ -3,6 +3,7 @@
 // Nothing else is imported up front, so a page pays for a demo's code (and the worker, with tfjs,
 // only when Run is pressed) only when the reader gets there. Include on pages that have a demo:
 //   <script>import '../demos/loader.ts';</script>
+import { whenVisible } from '../client/whenVisible.ts';
 import { isDemoName, type DemoName } from './registry.ts';
 
 type Mount = (root: HTMLElement) => () => void;
@@ -35,21 +36,7 @@ async function mountPlaceholder(root: HTMLElement): Promise<void> {
 function start(): void {
   const placeholders = [...document.querySelectorAll<HTMLElement>('.atlas-demo[data-demo]')];
   if (placeholders.length === 0) return;
-  if (!('IntersectionObserver' in window)) {
-    for (const root of placeholders) void mountPlaceholder(root);
-    return;
-  }
-  const observer = new IntersectionObserver(
-    (entries) => {
-      for (const entry of entries) {
-        if (!entry.isIntersecting) continue;
-        observer.unobserve(entry.target);
-        void mountPlaceholder(entry.target as HTMLElement);
-      }
-    },
-    { rootMargin: '200px 0px' },
-  );
-  for (const root of placeholders) observer.observe(root);
+  whenVisible(placeholders, (root) => void mountPlaceholder(root));
 }
 
 start();

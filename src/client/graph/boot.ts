@@ -2,6 +2,7 @@
 // checks for WebGL and imports the views (and with them sigma and graphology) on demand: the
 // explorer at once, each local graph when it scrolls into view. Failures end in the view's
 // fallback and a note, never in an uncaught error.
+import { whenVisible } from '../whenVisible.ts';
 import { showNote } from './fallback.ts';
 import { hasWebGL } from './webgl.ts';
 
@@ -64,19 +65,5 @@ export function setupLocalGraphs(doc: Document = document): void {
       .catch((error: unknown) => failed(root, error))
       .finally(() => delete root.dataset['loading']);
   };
-  if (!('IntersectionObserver' in window)) {
-    roots.forEach(start);
-    return;
-  }
-  const observer = new IntersectionObserver(
-    (entries) => {
-      for (const entry of entries) {
-        if (!entry.isIntersecting) continue;
-        observer.unobserve(entry.target);
-        start(entry.target as HTMLElement);
-      }
-    },
-    { rootMargin: '200px 0px' },
-  );
-  roots.forEach((root) => observer.observe(root));
+  whenVisible(roots, start);
 }
