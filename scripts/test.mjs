@@ -14,6 +14,9 @@ mkdirSync('tests/.out', { recursive: true });
 const env = { ...process.env, ATLAS_TEST_RUN: `${Date.now()}` };
 const args = process.argv.slice(2);
 const results = [];
+// Types first: strict TypeScript over every .ts and .astro file (astro check).
+const typecheck = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'check'], { stdio: 'inherit', env: { ...env, ASTRO_TELEMETRY_DISABLED: '1' } });
+results.push({ project: 'typecheck', status: typecheck.status, passed: 0, failed: typecheck.status === 0 ? 0 : 1, skipped: 0 });
 for (const project of ['unit', 'e2e']) {
   const report = `tests/.out/vitest-${project}.json`;
   const extra = project === 'e2e' ? ['--no-file-parallelism'] : [];
