@@ -177,3 +177,10 @@ test('raw HTML cannot run code: scripts, handlers and javascript: URLs are remov
     ]),
   );
 });
+
+test('a frontmatter permalink overrides the URL from the path; links still resolve by name', async () => {
+  const content = await load('permalink');
+  const page = content.topics.find((t) => t.title === 'A Long Note Name')!;
+  expect(page.url).toBe('/short-link/');
+  expect(content.topics.find((t) => t.slug === 'other')!.html).toContain('<a href="/short-link/" class="wikilink">A Long Note Name</a>');
+});
