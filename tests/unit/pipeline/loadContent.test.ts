@@ -182,5 +182,8 @@ test('a frontmatter permalink overrides the URL from the path; links still resol
   const content = await load('permalink');
   const page = content.topics.find((t) => t.title === 'A Long Note Name')!;
   expect(page.url).toBe('/short-link/');
-  expect(content.topics.find((t) => t.slug === 'other')!.html).toContain('<a href="/short-link/" class="wikilink">A Long Note Name</a>');
+  const other = content.topics.find((t) => t.slug === 'other')!;
+  expect(other.html).toContain('<a href="/short-link/" class="wikilink">A Long Note Name</a>');
+  // Keys the schema does not know (Obsidian's own, plugins') are kept, not rejected.
+  expect(other.data).toMatchObject({ publish: true, cssclasses: ['wide'] });
 });
