@@ -187,3 +187,17 @@ test('a frontmatter permalink overrides the URL from the path; links still resol
   // Keys the schema does not know (Obsidian's own, plugins') are kept, not rejected.
   expect(other.data).toMatchObject({ publish: true, cssclasses: ['wide'] });
 });
+
+test('plain Markdown links to notes are resolved, recorded and rewritten; external links are left alone', async () => {
+  const content = await load('markdown-links', { ATLAS_LINKS: 'warn' });
+  expect(content.links.map((l) => [l.from, l.to, l.heading, l.text])).toEqual([
+    ['a', 'b', undefined, 'the b page'],
+    ['a', 'b', 'part', 'b again'],
+    ['a', null, undefined, 'missing'],
+    ['b', 'a', undefined, 'a'],
+  ]);
+  const html = content.topics.find((t) => t.slug === 'a')!.html;
+  expect(html).toContain('<a href="/b/#part" class="wikilink">b again</a>');
+  expect(html).toContain('<a href="https://example.org/">external</a>');
+  expect(content.diagnostics.map(formatDiagnostic)).toEqual(['tests/fixtures/markdown-links/a.md:1:91 unresolved link (nope.md) — no note at nope.md']);
+});
