@@ -5,3 +5,7 @@ import { setupThemeToggle } from './theme.ts';
 
 setupThemeToggle(document);
 setupPreviews(document, document.documentElement.dataset['base'] ?? '/');
+
+// On narrow screens the contents sit above the article: start them folded so the text comes first.
+const contents = document.querySelector<HTMLDetailsElement>('.toc details');
+if (contents && matchMedia('(max-width: 63.99rem)').matches) contents.open = false;

@@ -66,6 +66,10 @@ describe('the shipped wiki', () => {
     expect(content.topics.find((t) => t.title === title)?.demos).toContain(demo);
   });
 
+  test('the hub article is the home page', () => {
+    expect(content.topics.filter((t) => t.data.home).map((t) => t.title)).toEqual(['Balancing Computational Efficiency and Model Accuracy']);
+  });
+
   test('builds with no warnings at all', () => {
     expect(content.diagnostics).toEqual([]);
   });
