@@ -63,6 +63,7 @@ describe('basic vault', async () => {
     expect(html).toContain('<img src="/attachments/diagram.png" alt="diagram" width="200">');
     expect(content.attachments).toEqual(['diagram.png']);
     expect(page('notes/efficiency').html).toContain('class="katex"');
+    expect(page('notes/efficiency').html).toMatch(/<details class="callout callout-tip" data-callout="tip">\s*<summary class="callout-title">Folded tip<\/summary>\s*<div class="callout-content">\s*<p>Hidden until opened.<\/p>/);
   });
 
   test('a transclusion copies the section and links to its source', () => {
