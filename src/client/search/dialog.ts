@@ -5,7 +5,7 @@
 // The category and tag chips appear when the reader presses "Filters" (and stay on for the rest of
 // the visit): their counts need pagefind's filter index, which a quick jump to a topic does not.
 import { loadSearchEngine, SearchUnavailableError, type SearchOutcome, type SearchSelection } from './engine.ts';
-import { refocusChip, renderChips, renderHit, renderNotice, unavailableText } from './render.ts';
+import { renderHit, renderNotice, showFacetChips, unavailableText } from './render.ts';
 import { searchPageUrl } from './searchUrl.ts';
 
 export interface OpenOptions {
@@ -109,17 +109,7 @@ function createSearchDialog(doc: Document): SearchDialog {
         ? renderNotice(doc, `No topic matches “${result.query}”.`, base)
         : doc.createTextNode(`${result.total} result${result.total === 1 ? '' : 's'}${result.total > result.hits.length ? `, best ${result.hits.length} shown` : ''}`),
     );
-    chips.replaceChildren(
-      renderChips(
-        doc,
-        [
-          { name: 'category', label: 'Category', facets: result.categories },
-          { name: 'tag', label: 'Tags', facets: result.tags },
-        ],
-        toggle,
-      ),
-    );
-    if (focusedChip) refocusChip(chips, focusedChip.name, focusedChip.value);
+    showFacetChips(doc, chips, result, toggle, focusedChip);
     root.dispatchEvent(new CustomEvent(RESULTS_EVENT, { detail: { query: result.query, total: result.total } }));
   };
 

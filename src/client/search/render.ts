@@ -90,6 +90,27 @@ export function renderChips(doc: Document, groups: readonly ChipGroup[], onToggl
   return fragment;
 }
 
+/** Shows the category and tag chips of a result set in `container`, keeping focus on the chip that had it. */
+export function showFacetChips(
+  doc: Document,
+  container: HTMLElement,
+  facets: { categories: readonly FacetCount[]; tags: readonly FacetCount[] },
+  onToggle: (name: ChipGroup['name'], value: string) => void,
+  focused: { name: string; value: string } | undefined,
+): void {
+  container.replaceChildren(
+    renderChips(
+      doc,
+      [
+        { name: 'category', label: 'Category', facets: facets.categories },
+        { name: 'tag', label: 'Tags', facets: facets.tags },
+      ],
+      onToggle,
+    ),
+  );
+  if (focused) refocusChip(container, focused.name, focused.value);
+}
+
 /** After re-rendering chips, puts focus back on the chip that had it. */
 export function refocusChip(container: HTMLElement, name: string, value: string): void {
   for (const button of container.querySelectorAll<HTMLButtonElement>('button.search-chip')) {

@@ -2,7 +2,7 @@
 // lands when the dialog is not used. It runs the query from the URL on load, searches as the reader
 // types, and keeps the URL in step (history.replaceState) so the address can be copied at any time.
 import { loadSearchEngine, SearchUnavailableError, type SearchOutcome } from './engine.ts';
-import { refocusChip, renderChips, renderHit, renderNotice, unavailableText } from './render.ts';
+import { renderHit, renderNotice, showFacetChips, unavailableText } from './render.ts';
 import { readSearchUrl, searchPageUrl } from './searchUrl.ts';
 
 const PAGE_SIZE = 20;
@@ -30,17 +30,7 @@ export function setupSearchPage(doc: Document): void {
         ? renderNotice(doc, `No topic matches “${result.query}”.`, base)
         : doc.createTextNode(`${result.total} result${result.total === 1 ? '' : 's'} for “${result.query}”`),
     );
-    chips.replaceChildren(
-      renderChips(
-        doc,
-        [
-          { name: 'category', label: 'Category', facets: result.categories },
-          { name: 'tag', label: 'Tags', facets: result.tags },
-        ],
-        toggle,
-      ),
-    );
-    if (focusedChip) refocusChip(chips, focusedChip.name, focusedChip.value);
+    showFacetChips(doc, chips, result, toggle, focusedChip);
     more.hidden = result.hits.length >= result.total;
   };
 
