@@ -108,6 +108,16 @@ describe.each([
     await context.close();
   });
 
+  test('the about page (MDX) renders inside the site layout and its links resolve', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${site.url}about/`, { timeout: 15_000 });
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('About Efficiency Atlas');
+    expect(await page.getByRole('navigation', { name: 'Site' }).isVisible()).toBe(true);
+    const response = await page.request.get(new URL(await page.getByRole('link', { name: 'graph.json', exact: true }).getAttribute('href') ?? '', page.url()).href);
+    expect(response.status()).toBe(200);
+    await page.close();
+  });
+
   test('an alias URL lands on the canonical page', async () => {
     const page = await browser.newPage();
     await page.goto(`${site.url}the-a-method/`, { timeout: 15_000 });
