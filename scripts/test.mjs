@@ -43,7 +43,7 @@ function ensureChromium() {
   console.log('Chromium not found: installing Debian chromium (about 2 minutes)…');
   try {
     execFileSync('apt-get', ['update'], { stdio: 'inherit' });
-    execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium', 'fonts-dejavu-core'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    execFileSync('apt-get', ['install', '-y', 'chromium', 'fonts-dejavu-core'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
   } catch {
     console.error('Installing chromium with apt-get failed (see above). Install it by hand or set CHROMIUM_PATH, then run `npm test` again.');
     process.exit(1);
