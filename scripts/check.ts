@@ -13,7 +13,8 @@ const graph = buildKnowledgeGraph(input, { layoutIterations: 0 });
 const home = content.topics.find((t) => t.data.home) ?? content.topics.find((t) => t.path.toLowerCase() === 'index');
 
 // The pipeline already reports unresolved links and relations with "did you mean" hints.
-const fromPipeline: Finding[] = content.diagnostics.map((d) => ({ ...d, rule: ruleOf(d.message) }));
+// The table only prints the rule, so pipeline rules need not be among the graph's LINT_RULES.
+const fromPipeline: Finding[] = content.diagnostics.map((d) => ({ ...d, rule: d.rule as Finding['rule'] }));
 const fromGraph = lintKnowledgeGraph(graph, input, {
   unresolvedLinks: config.links === 'error' ? 'error' : 'warning',
   entryPoints: home ? [home.slug] : [],
@@ -25,21 +26,3 @@ const warnings = findings.length - errors;
 if (findings.length) console.log(formatFindings(findings, { summary: false }));
 console.log(`${content.topics.length} topics checked in ${config.contentDir}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
 process.exit(errors ? 1 : 0);
-
-/** A short rule name for the table, from the pipeline's message wording. */
-function ruleOf(message: string): Finding['rule'] {
-  const rules: Array<[RegExp, string]> = [
-    [/^unresolved (heading|block)/, 'unresolved-heading'],
-    [/^unresolved/, 'unresolved-link'],
-    [/^relation /, 'unknown-relation-target'],
-    [/^unknown relation type/, 'unknown-relation-type'],
-    [/frontmatter/, 'frontmatter'],
-    [/^URL \//, 'slug-collision'],
-    [/^missing (attachment|image)/, 'missing-attachment'],
-    [/^ambiguous/, 'ambiguous-link'],
-    [/^removed/, 'unsafe-html'],
-    [/^(unknown demo|unknown component|import\/export|JavaScript expressions|cannot parse)/, 'syntax'],
-  ];
-  // The table only prints the rule, so pipeline rules need not be among the graph's LINT_RULES.
-  return (rules.find(([pattern]) => pattern.test(message))?.[1] ?? 'content') as Finding['rule'];
-}

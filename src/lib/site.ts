@@ -93,7 +93,7 @@ export async function buildSite(config: AtlasConfig): Promise<Site> {
         .filter((b) => b.from)
         .sort((a, b) => collator.compare(a.from.title, b.from.title)),
     relationsOf: (slug) => ({ outgoing: outgoing.get(slug) ?? [], incoming: incoming.get(slug) ?? [] }),
-    relatedOf: (slug) => (related.get(slug) ?? []).map((r) => bySlug.get(typeof r === 'string' ? r : r.id)!).filter(Boolean),
+    relatedOf: (slug) => (related.get(slug) ?? []).map((r) => bySlug.get(r.id)!).filter(Boolean),
     categories,
     tags,
     attachments: content.attachments,

@@ -5,6 +5,8 @@ export type Severity = 'error' | 'warning';
 
 export interface Diagnostic {
   severity: Severity;
+  /** Short name of the kind of problem (`unresolved-link`, `frontmatter`…), shown by `npm run check`. */
+  rule: string;
   /** Path as the author knows it, relative to the working directory, e.g. `content/x.md`. */
   file: string;
   line: number;

@@ -46,6 +46,7 @@ export function parseFrontmatter(split: SplitSource, file: string): ParsedFrontm
   const lineOf = (path: readonly PropertyKey[]) => lineAt(rangeStart(doc, path));
   const diagnostics: Diagnostic[] = doc.errors.map((error) => ({
     severity: 'error',
+    rule: 'frontmatter',
     file,
     line: (error.linePos?.[0].line ?? 1) + split.yamlLine - 1,
     column: error.linePos?.[0].col ?? 1,
@@ -55,7 +56,7 @@ export function parseFrontmatter(split: SplitSource, file: string): ParsedFrontm
 
   const raw = doc.toJS() ?? {};
   if (typeof raw !== 'object' || Array.isArray(raw)) {
-    diagnostics.push({ severity: 'error', file, line: split.yamlLine, column: 1, message: 'frontmatter must be a YAML map of key: value lines' });
+    diagnostics.push({ severity: 'error', rule: 'frontmatter', file, line: split.yamlLine, column: 1, message: 'frontmatter must be a YAML map of key: value lines' });
     return { data: undefined, diagnostics, lineOf };
   }
   const result = topicFrontmatterSchema.safeParse(raw);
@@ -65,7 +66,14 @@ export function parseFrontmatter(split: SplitSource, file: string): ParsedFrontm
     const keys = issue.code === 'unrecognized_keys' ? (issue as { keys: string[] }).keys : [undefined];
     for (const k of keys) {
       const path = k === undefined ? issue.path : [...issue.path, k];
-      diagnostics.push({ severity: 'error', file, line: lineOf(path), column: 1, message: describeIssue(issue, path, raw as Record<string, unknown>) });
+      diagnostics.push({
+        severity: 'error',
+        rule: issue.code === 'unrecognized_keys' && path[0] === 'relations' ? 'unknown-relation-type' : 'frontmatter',
+        file,
+        line: lineOf(path),
+        column: 1,
+        message: describeIssue(issue, path, raw as Record<string, unknown>),
+      });
     }
   }
   return { data: undefined, diagnostics, lineOf };

@@ -127,16 +127,16 @@ export async function loadContent(config: AtlasConfig, demos: DemoRegistry, opti
     if (data.permalink !== undefined) {
       const fromPermalink = slugFromPermalink(data.permalink);
       if (fromPermalink) slug = fromPermalink;
-      else diagnostics.push({ severity: 'error', file, line: parsed.lineOf(['permalink']), column: 1, message: `permalink "${data.permalink}" has no usable characters — use a path such as /my-topic/` });
+      else diagnostics.push({ severity: 'error', rule: 'frontmatter', file, line: parsed.lineOf(['permalink']), column: 1, message: `permalink "${data.permalink}" has no usable characters — use a path such as /my-topic/` });
     }
     const reserved = reservedRouteOf(slug);
     if (reserved) {
-      diagnostics.push({ severity: 'error', file, line: 1, column: 1, message: `URL /${slug}/ collides with the site route ${reserved.route} (${reserved.owner}) — rename the file or set a permalink` });
+      diagnostics.push({ severity: 'error', rule: 'slug-collision', file, line: 1, column: 1, message: `URL /${slug}/ collides with the site route ${reserved.route} (${reserved.owner}) — rename the file or set a permalink` });
       continue;
     }
     const owner = slugOwner.get(slug);
     if (owner) {
-      diagnostics.push({ severity: 'error', file, line: 1, column: 1, message: `URL /${slug}/ is also the URL of ${owner} — rename one of the files or set a permalink` });
+      diagnostics.push({ severity: 'error', rule: 'slug-collision', file, line: 1, column: 1, message: `URL /${slug}/ is also the URL of ${owner} — rename one of the files or set a permalink` });
       continue;
     }
     slugOwner.set(slug, file);
@@ -154,7 +154,7 @@ export async function loadContent(config: AtlasConfig, demos: DemoRegistry, opti
   for (const d of drafts) {
     const parsed = parseBody(d.body, d.isMdx);
     if ('failure' in parsed) {
-      diagnostics.push({ severity: 'error', file: d.file, line: parsed.failure.line + d.bodyLine - 1, column: parsed.failure.column, message: `cannot parse ${d.isMdx ? 'MDX' : 'Markdown'}: ${parsed.failure.message}` });
+      diagnostics.push({ severity: 'error', rule: 'syntax', file: d.file, line: parsed.failure.line + d.bodyLine - 1, column: parsed.failure.column, message: `cannot parse ${d.isMdx ? 'MDX' : 'Markdown'}: ${parsed.failure.message}` });
       continue;
     }
     trees.set(d.slug, parsed.tree);
@@ -186,7 +186,7 @@ export async function loadContent(config: AtlasConfig, demos: DemoRegistry, opti
     const pageDemos = [...result.demos];
     if (d.data.demo !== undefined) {
       if (!demos.isDemoName(d.data.demo)) {
-        diagnostics.push({ severity: 'error', file: d.file, line: d.lineOf(['demo']), column: 1, message: `unknown demo "${d.data.demo}" — use one of: ${demos.names.join(', ')}` });
+        diagnostics.push({ severity: 'error', rule: 'unknown-demo', file: d.file, line: d.lineOf(['demo']), column: 1, message: `unknown demo "${d.data.demo}" — use one of: ${demos.names.join(', ')}` });
       } else if (!pageDemos.includes(d.data.demo)) {
         // A demo named in frontmatter but not placed in the body goes after the body.
         tree.children.push(demoPlaceholder(d.data.demo) as RootContent);
@@ -215,7 +215,7 @@ export async function loadContent(config: AtlasConfig, demos: DemoRegistry, opti
         const resolved = index.resolve(target, d.path);
         if (!resolved) {
           const hint = index.suggest(target);
-          diagnostics.push({ severity: 'error', file: d.file, line, column: 1, message: `relation ${type} → unknown topic "${target}"${hint ? ` — did you mean "${hint}"?` : ' — use a title or alias of an existing page'}` });
+          diagnostics.push({ severity: 'error', rule: 'unknown-relation-target', file: d.file, line, column: 1, message: `relation ${type} → unknown topic "${target}"${hint ? ` — did you mean "${hint}"?` : ' — use a title or alias of an existing page'}` });
         }
         relations.push({ from: d.slug, to: resolved?.slug ?? null, target, type: type as RelationRecord['type'], file: d.file, line, column: 1 });
       });
@@ -238,7 +238,7 @@ export async function loadContent(config: AtlasConfig, demos: DemoRegistry, opti
     }
     fillDemoFallbacks(tree, demos, config.base);
     const { html, warnings } = render ? await renderToHtml(tree) : { html: '', warnings: [] };
-    for (const w of warnings) diagnostics.push({ severity: 'warning', file: d.file, line: w.line + d.bodyLine - 1, column: 1, message: w.message });
+    for (const w of warnings) diagnostics.push({ severity: 'warning', rule: 'unsafe-html', file: d.file, line: w.line + d.bodyLine - 1, column: 1, message: w.message });
     const text = plainText(tree);
     topics.push({
       slug: d.slug,

@@ -28,6 +28,8 @@ export class TopicIndex {
   readonly #byName = new Map<string, IndexedTopic[]>();
   readonly #byAlias = new Map<string, IndexedTopic[]>();
   readonly #bySlug = new Map<string, IndexedTopic>();
+  /** Titles and aliases for "did you mean", built on the first unresolved link. */
+  #candidates: string[] | undefined;
 
   constructor(topics: Iterable<IndexedTopic>) {
     for (const topic of topics) {
@@ -59,10 +61,8 @@ export class TopicIndex {
 
   /** A plausible intended title for an unresolved target, for "did you mean" hints. */
   suggest(target: string): string | undefined {
-    const candidates = new Set<string>();
-    for (const topics of this.#byTitle.values()) for (const t of topics) candidates.add(t.title);
-    for (const [alias] of this.#byAlias) candidates.add(alias);
-    const hit = didYouMean(target, candidates);
+    this.#candidates ??= [...new Set([...[...this.#byTitle.values()].flat().map((t) => t.title), ...this.#byAlias.keys()])];
+    const hit = didYouMean(target, this.#candidates);
     if (!hit) return undefined;
     // Show the canonical title even when the closest string was an alias.
     return this.#byTitle.has(key(hit)) ? hit : (this.#byAlias.get(key(hit))?.[0]?.title ?? hit);

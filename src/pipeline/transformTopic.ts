@@ -64,9 +64,9 @@ export function transformTopic(tree: Root, page: PageSource, site: SiteLookup): 
   const lineStarts = computeLineStarts(page.body);
   const folder = page.path.includes('/') ? page.path.slice(0, page.path.lastIndexOf('/')) : '';
 
-  const report = (severity: Severity, offset: number, message: string) => {
+  const report: Report = (severity, rule, offset, message) => {
     const { line, column } = positionOf(lineStarts, offset);
-    result.diagnostics.push({ severity, file: page.file, line: line + page.bodyLine - 1, column, message });
+    result.diagnostics.push({ severity, rule, file: page.file, line: line + page.bodyLine - 1, column, message });
   };
 
   const record = (link: Omit<LinkRecord, 'from' | 'file' | 'line' | 'column' | 'sentence'>, offset: number): number => {
@@ -75,7 +75,7 @@ export function transformTopic(tree: Root, page: PageSource, site: SiteLookup): 
     return result.links.length - 1;
   };
 
-  transformMdx(tree, page, site, result, report);
+  transformMdx(tree, site, result, report);
   transformCallouts(tree);
 
   visit(tree, 'text', (node: Text, index, parent) => {
@@ -123,12 +123,12 @@ export function transformTopic(tree: Root, page: PageSource, site: SiteLookup): 
     const text = displayText(link);
     if (!resolution) {
       const hint = site.index.suggest(link.target);
-      report(site.unresolvedSeverity, offset, `unresolved ${written}${hint ? ` — did you mean "${hint}"?` : ' — create the page or fix the name'}`);
+      report(site.unresolvedSeverity, 'unresolved-link', offset, `unresolved ${written}${hint ? ` — did you mean "${hint}"?` : ' — create the page or fix the name'}`);
       const i = record({ to: null, target: link.target, heading: link.heading, text, kind: link.embed ? 'embed' : 'link' }, offset);
       return [missingLink(link.target, text, i)];
     }
     if (resolution.alternatives.length) {
-      report('warning', offset, `ambiguous ${written} resolved to ${resolution.slug}; it also matches ${resolution.alternatives.join(', ')} — write the longer path, e.g. [[${resolution.alternatives[0]}]], to link another`);
+      report('warning', 'ambiguous-link', offset, `ambiguous ${written} resolved to ${resolution.slug}; it also matches ${resolution.alternatives.join(', ')} — write the longer path, e.g. [[${resolution.alternatives[0]}]], to link another`);
     }
     const fragment = checkFragment(resolution.slug, link, offset, written);
     const i = record({ to: resolution.slug, target: link.target, heading: link.heading ?? (link.blockId && `^${link.blockId}`), text, kind: link.embed ? 'embed' : 'link' }, offset);
@@ -156,13 +156,13 @@ export function transformTopic(tree: Root, page: PageSource, site: SiteLookup): 
     const anchors = site.anchorsOf(slug);
     if (link.blockId) {
       if (anchors?.blockIds.has(link.blockId)) return `#^${link.blockId}`;
-      report(site.unresolvedSeverity, offset, `unresolved block ${written} — "${site.titleOf(slug)}" has no block ^${link.blockId}`);
+      report(site.unresolvedSeverity, 'unresolved-heading', offset, `unresolved block ${written} — "${site.titleOf(slug)}" has no block ^${link.blockId}`);
       return '';
     }
     const id = anchors?.headingIds.get(link.heading!.toLowerCase()) ?? (anchors?.headings.some((h) => h.id === link.heading) ? link.heading : undefined);
     if (id) return `#${id}`;
     const hint = anchors ? didYouMean(link.heading!, anchors.headings.map((h) => h.text)) : undefined;
-    report(site.unresolvedSeverity, offset, `unresolved heading ${written} — "${site.titleOf(slug)}" has no heading "${link.heading}"${hint ? `; did you mean "${hint}"?` : ''}`);
+    report(site.unresolvedSeverity, 'unresolved-heading', offset, `unresolved heading ${written} — "${site.titleOf(slug)}" has no heading "${link.heading}"${hint ? `; did you mean "${hint}"?` : ''}`);
     return '';
   }
 
@@ -174,7 +174,7 @@ export function transformTopic(tree: Root, page: PageSource, site: SiteLookup): 
   function renderAttachmentEmbed(link: Wikilink, offset: number, written: string): PhrasingContent {
     const found = site.attachments.find(link.target, folder);
     if (!found) {
-      report(site.unresolvedSeverity, offset, `missing attachment ${written} — put "${link.target}" anywhere in the content folder`);
+      report(site.unresolvedSeverity, 'missing-attachment', offset, `missing attachment ${written} — put "${link.target}" anywhere in the content folder`);
       return missingLink(link.target, link.target, undefined);
     }
     const url = attachmentUrl(site.base, found);
@@ -198,9 +198,9 @@ export function transformTopic(tree: Root, page: PageSource, site: SiteLookup): 
     let slug: TopicSlug | undefined;
     if (/\.(md|mdx)$/i.test(decoded)) {
       const target = normalizePath(decoded.startsWith('/') ? decoded : `${folder}/${decoded}`);
-      slug = site.index.resolve(target.includes('/') ? target : target, page.path)?.slug;
+      slug = site.index.resolve(target, page.path)?.slug;
       if (!slug) {
-        report(site.unresolvedSeverity, offset, `unresolved link (${url}) — no note at ${target}`);
+        report(site.unresolvedSeverity, 'unresolved-link', offset, `unresolved link (${url}) — no note at ${target}`);
         const i = record({ to: null, target: decoded, heading: fragment, text: toString(node), kind: 'link' }, offset);
         node.url = missingUrl(decoded);
         markLink(node, ['wikilink', 'missing'], i, undefined);
@@ -230,7 +230,7 @@ export function transformTopic(tree: Root, page: PageSource, site: SiteLookup): 
     if (!node.url || /^[a-z][a-z0-9+.-]*:/i.test(node.url) || node.url.startsWith('//') || node.url.startsWith(site.base + 'attachments/')) return;
     const found = site.attachments.find(node.url, folder);
     if (found) node.url = attachmentUrl(site.base, found);
-    else report(site.unresolvedSeverity, offset, `missing image ${node.url} — put the file in the content folder`);
+    else report(site.unresolvedSeverity, 'missing-attachment', offset, `missing image ${node.url} — put the file in the content folder`);
   }
 
   function missingLink(target: string, text: string, recordIndex: number | undefined): PhrasingContent {
@@ -308,10 +308,10 @@ function transformCallouts(tree: Root): void {
   });
 }
 
-type Report = (severity: Severity, offset: number, message: string) => void;
+type Report = (severity: Severity, rule: string, offset: number, message: string) => void;
 
 /** MDX nodes: `<Demo name="x" />` becomes a demo placeholder; anything that would need JavaScript evaluation is an error. */
-function transformMdx(tree: Root, page: PageSource, site: SiteLookup, result: TransformResult, report: Report): void {
+function transformMdx(tree: Root, site: SiteLookup, result: TransformResult, report: Report): void {
   visit(tree, (node, index, parent) => {
     const type = (node as { type: string }).type;
     if (!type.startsWith('mdx') || !parent || index === undefined) return;
@@ -322,22 +322,22 @@ function transformMdx(tree: Root, page: PageSource, site: SiteLookup, result: Tr
         const nameAttr = element.attributes.find((a) => a.name === 'name');
         const name = typeof nameAttr?.value === 'string' ? nameAttr.value : undefined;
         if (!name || !site.isDemoName(name)) {
-          report('error', offset, `unknown demo <Demo name="${name ?? ''}" /> — use one of: ${site.demoNames.join(', ')}`);
+          report('error', 'unknown-demo', offset, `unknown demo <Demo name="${name ?? ''}" /> — use one of: ${site.demoNames.join(', ')}`);
         } else {
           result.demos.push(name);
           (parent.children as unknown[]).splice(index, 1, demoPlaceholder(name));
           return [SKIP, index + 1];
         }
       } else {
-        report('error', offset, `unknown component <${element.name ?? ''}> — content files may use <Demo name="…" /> only`);
+        report('error', 'syntax', offset, `unknown component <${element.name ?? ''}> — content files may use <Demo name="…" /> only`);
       }
     } else if (type === 'mdxjsEsm') {
-      report('error', offset, 'import/export statements are not supported in content — components such as <Demo> are available without imports');
+      report('error', 'syntax', offset, 'import/export statements are not supported in content — components such as <Demo> are available without imports');
     } else if (type === 'mdxFlowExpression' || type === 'mdxTextExpression') {
       const value = String((node as { value?: unknown }).value ?? '').trim();
       // `{/* comment */}` is MDX's comment syntax: drop it quietly.
       if (!/^\/\*[\s\S]*\*\/$/.test(value) && value !== '') {
-        report('error', offset, `JavaScript expressions {${value.slice(0, 30)}} are not evaluated in content — write the text out`);
+        report('error', 'syntax', offset, `JavaScript expressions {${value.slice(0, 30)}} are not evaluated in content — write the text out`);
       }
     } else {
       return;
@@ -345,7 +345,6 @@ function transformMdx(tree: Root, page: PageSource, site: SiteLookup, result: Tr
     (parent.children as unknown[]).splice(index, 1);
     return [SKIP, index];
   });
-  void page;
 }
 
 /** Placeholder a demo's island mounts into; the fallback HTML is filled in at render time. */
