@@ -1,17 +1,25 @@
-// Site configuration. Everything an author or deployer sets comes from ATLAS_* environment
-// variables (see README "Configuration"); this file only wires them into Astro.
+// Astro configuration: wiring only. Where the site is built and served comes from ATLAS_*
+// environment variables (src/config/deployConfig.ts); what the site is comes from the vault's own
+// atlas.yaml (src/config/siteConfig.ts), read with the content. See README "Configuration".
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
-import { readConfig } from './src/config.ts';
+import { readDeployConfig } from './src/config/deployConfig.ts';
 import { atlas } from './src/integration/atlas.ts';
 import { writeHeadersFile } from './src/integration/headers.ts';
 import { searchIndexStep } from './src/integration/pagefind.ts';
 
-const config = readConfig();
+let deploy;
+try {
+  deploy = readDeployConfig();
+} catch (error) {
+  // A mistyped variable is the deployer's to fix: say which, without a stack trace.
+  console.error(`Configuration error: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
 
 export default defineConfig({
-  site: config.site,
-  base: config.base,
+  site: deploy.site,
+  base: deploy.base,
   trailingSlash: 'always',
   outDir: process.env.ATLAS_OUT ?? './dist',
   build: { format: 'directory', inlineStylesheets: 'never' },
@@ -22,10 +30,7 @@ export default defineConfig({
   vite: {
     build: { assetsInlineLimit: 0 },
     // Test and bench builds write thousands of files there; the dev server need not watch them.
-    server: { watch: { ignored: ['**/tests/.out/**', '**/bench/.out/**', '**/dist/**'] } },
+    server: { watch: { ignored: ['**/tests/.out/**', '**/bench/.out/**', '**/dist/**', '**/scratch/**'] } },
   },
-  integrations: [
-    mdx(),
-    atlas({ config, afterBuild: [searchIndexStep, ({ dir }) => writeHeadersFile({ dir, base: config.base })] }),
-  ],
+  integrations: [mdx(), atlas({ deploy, afterBuild: [searchIndexStep, writeHeadersFile] })],
 });

@@ -8,7 +8,7 @@ import type { KnowledgeGraph } from './knowledgeGraph.ts';
 import { hexToRgb, paletteColor } from './palette.ts';
 
 export const DEFAULTS = {
-  creator: 'Efficiency Atlas',
+  creator: 'Knowledge graph',
   description: 'Knowledge graph: topics, wikilinks (mentions) and typed relations',
 };
 
@@ -88,8 +88,8 @@ export function toGexf(graph: KnowledgeGraph, options: GexfOptions = {}): string
   let index = 0;
   graph.forEachEdge((_edge, a, source, target) => {
     out.push(
-      `      <edge id="${index++}" source="${escapeXml(source)}" target="${escapeXml(target)}" kind="${a.type}" label="${a.type}" weight="${a.weight}">`,
-      `        <attvalues><attvalue for="type" value="${a.type}"/></attvalues>`,
+      `      <edge id="${index++}" source="${escapeXml(source)}" target="${escapeXml(target)}" kind="${escapeXml(a.type)}" label="${escapeXml(a.type)}" weight="${a.weight}">`,
+      `        <attvalues><attvalue for="type" value="${escapeXml(a.type)}"/></attvalues>`,
       '      </edge>',
     );
   });

@@ -8,7 +8,8 @@
 //   v           1
 //   base        URL prefix; a node's url is base + id + "/" unless listed in `urls`
 //   categories  category legend (sorted); nodes.category is an index into it, -1 for none
-//   edgeTypes   edge type legend (EDGE_TYPES order); edges.type is an index into it
+//   edgeTypes   edge type legend (edgeTypes(vocabulary) order); edges.type is an index into it
+//   edgeWording [forward, inverse] wording of each edge type, so views can say what an edge means
 //   nodes.id, nodes.title
 //   nodes.community  Louvain community, 0 = largest
 //   nodes.pagerank   round(pagerank × order × 1000): 1000 is an average topic
@@ -24,16 +25,17 @@
 import { MultiDirectedGraph } from 'graphology';
 import type { KnowledgeGraph } from './knowledgeGraph.ts';
 import { compareStrings, inferBase } from './knowledgeGraph.ts';
-import { EDGE_TYPES, type EdgeType, isEdgeType } from './relations.ts';
+import { edgeTypes as edgeTypesOf, edgeWording, type EdgeType } from './relations.ts';
 import type { TopicSlug } from './types.ts';
 
-export const GRAPH_JSON_VERSION = 1;
+export const GRAPH_JSON_VERSION = 2;
 
 export interface GraphJson {
   v: typeof GRAPH_JSON_VERSION;
   base: string;
   categories: string[];
   edgeTypes: EdgeType[];
+  edgeWording: Array<[forward: string, inverse: string]>;
   nodes: {
     id: string[];
     title: string[];
@@ -76,8 +78,10 @@ export interface DecodedGraph {
   edges: GraphJsonEdge[];
   /** Category legend, sorted. */
   categories: string[];
-  /** Edge types present in the legend, EDGE_TYPES order. */
+  /** Edge types present in the legend, in the vocabulary's order. */
   edgeTypes: EdgeType[];
+  /** How each edge type reads, forward and inverse. */
+  wording: ReadonlyMap<EdgeType, { forward: string; inverse: string }>;
 }
 
 /** Node attributes of the browser-side graph (sigma reads label, x, y, size). */
@@ -100,7 +104,9 @@ export function toGraphJson(graph: KnowledgeGraph): GraphJson {
     compareStrings,
   );
   const categoryIndex = new Map(categories.map((c, i) => [c, i]));
-  const typeIndex = new Map(EDGE_TYPES.map((t, i) => [t, i]));
+  const vocabulary = graph.getAttribute('relations');
+  const edgeTypes = edgeTypesOf(vocabulary);
+  const typeIndex = new Map(edgeTypes.map((t, i) => [t, i]));
 
   const nodes: GraphJson['nodes'] = { id: [], title: [], category: [], community: [], pagerank: [], x: [], y: [], size: [] };
   const urls: Record<string, string> = {};
@@ -130,7 +136,11 @@ export function toGraphJson(graph: KnowledgeGraph): GraphJson {
     lastTarget = t;
   }
 
-  return { v: GRAPH_JSON_VERSION, base, categories, edgeTypes: [...EDGE_TYPES], nodes, urls, edges: encoded };
+  const edgeWordingList = edgeTypes.map((t): [string, string] => {
+    const w = edgeWording(t, vocabulary)!;
+    return [w.forward, w.inverse];
+  });
+  return { v: GRAPH_JSON_VERSION, base, categories, edgeTypes, edgeWording: edgeWordingList, nodes, urls, edges: encoded };
 }
 
 function fail(message: string): never {
@@ -153,7 +163,11 @@ export function readGraphJson(input: unknown): DecodedGraph {
   if (data.v !== GRAPH_JSON_VERSION) fail(`unsupported version ${String(data.v)}`);
   if (typeof data.base !== 'string') fail('base must be a string');
   if (!isStringArray(data.categories)) fail('categories must be strings');
-  if (!isStringArray(data.edgeTypes) || !data.edgeTypes.every(isEdgeType)) fail('edgeTypes must be known edge types');
+  if (!isStringArray(data.edgeTypes)) fail('edgeTypes must be strings');
+  const wordingList = data.edgeWording;
+  if (!Array.isArray(wordingList) || wordingList.length !== data.edgeTypes.length || !wordingList.every((w) => isStringArray(w, 2))) {
+    fail('edgeWording must have a [forward, inverse] pair per edge type');
+  }
   const n = data.nodes;
   if (typeof n !== 'object' || n === null || !isStringArray(n.id)) fail('nodes.id must be strings');
   const order = n.id.length;
@@ -193,7 +207,8 @@ export function readGraphJson(input: unknown): DecodedGraph {
     if (type === undefined) fail(`edge ${k} has type index ${e.type[k]} outside the legend`);
     edges.push({ source: nodes[source]!.id, target: nodes[target]!.id, type });
   }
-  return { nodes, edges, categories: data.categories, edgeTypes: data.edgeTypes };
+  const wording = new Map(data.edgeTypes.map((t, i) => [t, { forward: wordingList[i]![0], inverse: wordingList[i]![1] }]));
+  return { nodes, edges, categories: data.categories, edgeTypes: data.edgeTypes, wording };
 }
 
 /** A graphology graph from decoded graph.json, for sigma and shortestRelationPath in the browser. */

@@ -3,21 +3,28 @@
 export type { LinkRecord, RelationRecord, SourcePosition, TopicRecord, TopicSlug } from './types.ts';
 export { isTopicSlug } from './types.ts';
 export {
-  EDGE_TYPES,
-  HIERARCHICAL_RELATIONS,
+  DEFAULT_RELATIONS,
+  LISTED_BY_QUERY,
+  MENTIONS,
   RELATION_TYPES,
-  RELATION_WORDING,
-  isEdgeType,
-  isRelationType,
+  RELATION_TYPE_PATTERN,
+  edgeTypes,
+  edgeWording,
+  isLinkEdge,
+  relationVocabulary,
   type EdgeType,
+  type RelationDefinition,
   type RelationType,
+  type RelationVocabulary,
 } from './relations.ts';
+export { nameKey, headingKey } from './names.ts';
 
 export {
   createKnowledgeGraph,
   edgeKey,
   inferBase,
   type KnowledgeGraph,
+  type KnowledgeGraphAttributes,
   type KnowledgeGraphInput,
   type TopicAttributes,
   type TopicEdgeAttributes,
@@ -34,6 +41,7 @@ export {
   describePath,
   type PathStep,
   type PathDirection,
+  type EdgeWording,
   type ShortestRelationPathOptions,
 } from './shortestRelationPath.ts';
 
@@ -51,7 +59,7 @@ export {
   type ViewEdgeAttributes,
 } from './graphJson.ts';
 export { toGexf, escapeXml, type GexfOptions } from './gexf.ts';
-export { toJsonLd, type JsonLdOptions, type JsonLdTermSet, type JsonLdTerm } from './jsonLd.ts';
+export { toJsonLd, termSetId, type JsonLdOptions, type JsonLdTermSet, type JsonLdTerm } from './jsonLd.ts';
 export { lintKnowledgeGraph, formatFindings, sortFindings, LINT_RULES, type Finding, type LintRule, type LintOptions, type Severity } from './lint.ts';
 
 export { mulberry32, type Random } from './random.ts';

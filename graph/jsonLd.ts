@@ -7,13 +7,13 @@
 // W3C, "SKOS Simple Knowledge Organization System Reference", 2009, https://www.w3.org/TR/skos-reference/.
 import type { KnowledgeGraph } from './knowledgeGraph.ts';
 import { compareStrings, inferBase } from './knowledgeGraph.ts';
-import { HIERARCHICAL_RELATIONS, isRelationType } from './relations.ts';
+
 
 export interface JsonLdOptions {
   /** Site origin, e.g. `https://example.org` (topic URLs already carry the base path). */
   site: string;
-  /** Name of the term set; default "Efficiency Atlas". */
-  name?: string;
+  /** Name of the term set: the site's title. */
+  name: string;
   description?: string;
 }
 
@@ -48,21 +48,28 @@ export const CONTEXT = {
   inDefinedTermSet: { '@type': '@id' },
 };
 
+/** The `@id` of the term set published at `setUrl` (the site's home URL); topic pages refer to it. */
+export function termSetId(setUrl: string): string {
+  return `${setUrl}#topics`;
+}
+
 export function toJsonLd(graph: KnowledgeGraph, options: JsonLdOptions): JsonLdTermSet {
   if (!/^https?:\/\/[^/]+$/.test(options.site.replace(/\/+$/, ''))) {
     throw new Error(`toJsonLd: site must be an origin like https://example.org, got "${options.site}"`);
   }
   const site = options.site.replace(/\/+$/, '');
   const setUrl = `${site}${inferBase(graph)}`;
-  const setId = `${setUrl}#topics`;
+  const setId = termSetId(setUrl);
+  const vocabulary = graph.getAttribute('relations');
   const absolute = (node: string) => `${site}${graph.getNodeAttribute(node, 'url')}`;
 
   const terms = graph.mapNodes((node, a): JsonLdTerm => {
     const broader = new Set<string>();
     const related = new Set<string>();
     graph.forEachOutEdge(node, (_edge, { type }, _source, target) => {
-      if (!isRelationType(type)) return;
-      (HIERARCHICAL_RELATIONS.has(type) ? broader : related).add(absolute(target));
+      const relation = vocabulary.get(type);
+      if (relation === undefined) return;
+      (relation.hierarchical ? broader : related).add(absolute(target));
     });
     const term: JsonLdTerm = {
       '@type': 'DefinedTerm',
@@ -83,7 +90,7 @@ export function toJsonLd(graph: KnowledgeGraph, options: JsonLdOptions): JsonLdT
     '@context': CONTEXT,
     '@type': 'DefinedTermSet',
     '@id': setId,
-    name: options.name ?? 'Efficiency Atlas',
+    name: options.name,
     url: setUrl,
     hasDefinedTerm: terms,
   };

@@ -6,7 +6,7 @@
 // the graph, and everything derived from it, does not depend on the order files were read in.
 import { MultiDirectedGraph } from 'graphology';
 import type { LinkRecord, RelationRecord, SourcePosition, TopicRecord, TopicSlug } from './types.ts';
-import { EDGE_TYPES, type EdgeType, isRelationType } from './relations.ts';
+import { DEFAULT_RELATIONS, MENTIONS, edgeTypes, type EdgeType, type RelationVocabulary } from './relations.ts';
 
 /** Node attributes: the topic as recorded, plus analytics and layout (0 until computed). */
 export interface TopicAttributes extends Omit<TopicRecord, 'id'> {
@@ -33,12 +33,19 @@ export interface TopicEdgeAttributes {
   positions: SourcePosition[];
 }
 
-export type KnowledgeGraph = MultiDirectedGraph<TopicAttributes, TopicEdgeAttributes>;
+/** Graph attributes: the relation vocabulary the graph was built with (exports and lint read it). */
+export interface KnowledgeGraphAttributes {
+  relations: RelationVocabulary;
+}
+
+export type KnowledgeGraph = MultiDirectedGraph<TopicAttributes, TopicEdgeAttributes, KnowledgeGraphAttributes>;
 
 export interface KnowledgeGraphInput {
   topics: readonly TopicRecord[];
   links: readonly LinkRecord[];
   relations: readonly RelationRecord[];
+  /** Relation types the relations may use; default: the nine of DEFAULT_RELATIONS. */
+  vocabulary?: RelationVocabulary;
 }
 
 export const DEFAULTS = {
@@ -92,7 +99,9 @@ export function createKnowledgeGraph(
   options: CreateKnowledgeGraphOptions = {},
 ): KnowledgeGraph {
   const settings = { ...DEFAULTS, ...options };
-  const graph: KnowledgeGraph = new MultiDirectedGraph<TopicAttributes, TopicEdgeAttributes>();
+  const vocabulary = input.vocabulary ?? DEFAULT_RELATIONS;
+  const graph: KnowledgeGraph = new MultiDirectedGraph<TopicAttributes, TopicEdgeAttributes, KnowledgeGraphAttributes>();
+  graph.setAttribute('relations', vocabulary);
 
   const topics = [...input.topics].sort((a, b) => compareStrings(a.id, b.id));
   for (const topic of topics) {
@@ -129,17 +138,17 @@ export function createKnowledgeGraph(
       pending.set(key, { from, to, type, weight, positions: [where] });
     } else {
       // Mentions add up; a relation declared twice is still one relation (lint reports it).
-      if (type === 'mentions') edge.weight += weight;
+      if (type === MENTIONS) edge.weight += weight;
       edge.positions.push(where);
     }
   };
-  for (const link of input.links) collect(link.from, link.to, 'mentions', 1, link);
+  for (const link of input.links) if (link.kind !== 'query') collect(link.from, link.to, MENTIONS, 1, link);
   for (const relation of input.relations) {
-    if (!isRelationType(relation.type)) continue;
+    if (!vocabulary.has(relation.type)) continue;
     collect(relation.from, relation.to, relation.type, settings.relationWeight, relation);
   }
 
-  const typeOrder = new Map<EdgeType, number>(EDGE_TYPES.map((type, i) => [type, i]));
+  const typeOrder = new Map<EdgeType, number>(edgeTypes(vocabulary).map((type, i) => [type, i]));
   const edges = [...pending.values()].sort(
     (a, b) => compareStrings(a.from, b.from) || compareStrings(a.to, b.to) || typeOrder.get(a.type)! - typeOrder.get(b.type)!,
   );

@@ -13,7 +13,7 @@
 import type { KnowledgeGraph } from './knowledgeGraph.ts';
 import { compareStrings } from './knowledgeGraph.ts';
 import { deadEnds, orphans } from './degrees.ts';
-import { isRelationType, RELATION_TYPES } from './relations.ts';
+import { nameKey } from './names.ts';
 import type { KnowledgeGraphInput } from './knowledgeGraph.ts';
 import type { TopicRecord } from './types.ts';
 
@@ -54,11 +54,6 @@ export const DEFAULTS = {
 
 export type LintOptions = Partial<typeof DEFAULTS>;
 
-/** Obsidian resolves names case-insensitively; so do we when looking for collisions. */
-function normaliseName(name: string): string {
-  return name.normalize('NFC').trim().toLowerCase();
-}
-
 function topLevel(topic: Pick<TopicRecord, 'file'>): Pick<Finding, 'file' | 'line' | 'column'> {
   return { file: topic.file, line: 1, column: 1 };
 }
@@ -67,6 +62,7 @@ export function lintKnowledgeGraph(graph: KnowledgeGraph, input: KnowledgeGraphI
   const settings = { ...DEFAULTS, ...options };
   const findings: Finding[] = [];
   const topicById = new Map(input.topics.map((t) => [t.id as string, t]));
+  const vocabulary = graph.getAttribute('relations');
 
   for (const link of input.links) {
     const written = `${link.kind === 'embed' ? '!' : ''}[[${link.target}${link.heading !== undefined ? `#${link.heading}` : ''}]]`;
@@ -80,8 +76,8 @@ export function lintKnowledgeGraph(graph: KnowledgeGraph, input: KnowledgeGraphI
   const seenRelations = new Set<string>();
   for (const relation of input.relations) {
     const at = { file: relation.file, line: relation.line, column: relation.column };
-    if (!isRelationType(relation.type)) {
-      findings.push({ severity: 'error', rule: 'unknown-relation-type', ...at, message: `unknown relation type "${String(relation.type)}"; use one of ${RELATION_TYPES.join(', ')}` });
+    if (!vocabulary.has(relation.type)) {
+      findings.push({ severity: 'error', rule: 'unknown-relation-type', ...at, message: `unknown relation type "${String(relation.type)}"; use one of ${[...vocabulary.keys()].join(', ')}` });
       continue;
     }
     if (relation.to === null || !topicById.has(relation.to)) {
@@ -104,7 +100,7 @@ export function lintKnowledgeGraph(graph: KnowledgeGraph, input: KnowledgeGraphI
   for (const topic of input.topics) {
     const own = new Set<string>();
     for (const [kind, name] of [['title', topic.title] as const, ...topic.aliases.map((a) => ['alias', a] as const)]) {
-      const key = normaliseName(name);
+      const key = nameKey(name);
       if (key === '' || own.has(key)) continue;
       own.add(key);
       const list = names.get(key) ?? [];
@@ -112,7 +108,7 @@ export function lintKnowledgeGraph(graph: KnowledgeGraph, input: KnowledgeGraphI
       names.set(key, list);
     }
   }
-  const usedNames = new Set([...input.links, ...input.relations].map((r) => normaliseName(r.target)));
+  const usedNames = new Set([...input.links, ...input.relations].map((r) => nameKey(r.target)));
   for (const [key, holders] of names) {
     if (holders.length < 2) continue;
     const titled = holders.filter((h) => h.kind === 'title');

@@ -27,6 +27,7 @@
 import type { KnowledgeGraph } from './knowledgeGraph.ts';
 import { compareStrings } from './knowledgeGraph.ts';
 import type { TopicSlug } from './types.ts';
+import { MENTIONS } from './relations.ts';
 
 export const DEFAULTS = {
   /** Results per topic. */
@@ -68,7 +69,7 @@ function buildIndex(graph: KnowledgeGraph, settings: typeof DEFAULTS): Proximity
   ids.forEach((id, i) => position.set(id, i));
   const adjacency: Map<number, number>[] = ids.map(() => new Map());
   graph.forEachEdge((_edge, { type, weight }, source, target) => {
-    const w = type === 'mentions' ? 1 + Math.log(weight) : settings.relationStrength;
+    const w = type === MENTIONS ? 1 + Math.log(weight) : settings.relationStrength;
     const a = position.get(source)!, b = position.get(target)!;
     adjacency[a]!.set(b, (adjacency[a]!.get(b) ?? 0) + w);
     adjacency[b]!.set(a, (adjacency[b]!.get(a) ?? 0) + w);

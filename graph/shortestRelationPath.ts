@@ -14,7 +14,7 @@
 // [Reference]: Dijkstra, E. W. "A note on two problems in connexion with graphs". Numerische
 // Mathematik 1, 1959.
 import type { Attributes, default as Graph } from 'graphology-types';
-import { type EdgeType, RELATION_WORDING } from './relations.ts';
+import { MENTIONS, type EdgeType } from './relations.ts';
 import type { TopicSlug } from './types.ts';
 
 export const DEFAULTS = {
@@ -113,7 +113,7 @@ export function shortestRelationPath<N extends { title: string }, E extends { ty
       if (types !== undefined && !types.has(attributes.type)) return;
       const next = source === node ? target : source;
       if (done.has(next)) return;
-      const total = here + (attributes.type === 'mentions' ? mentionCost : relationCost);
+      const total = here + (attributes.type === MENTIONS ? mentionCost : relationCost);
       if (total < (cost.get(next) ?? Infinity)) {
         cost.set(next, total);
         previous.set(next, { node, type: attributes.type, direction: source === node ? 'forward' : 'backward' });
@@ -132,14 +132,17 @@ export function shortestRelationPath<N extends { title: string }, E extends { ty
   return steps.reverse();
 }
 
-/** One plain-English sentence per step, using RELATION_WORDING (inverse wording for backward steps). */
-export function describePath<N extends { title: string }, E extends Attributes>(graph: Graph<N, E>, steps: readonly PathStep[]): string[] {
+/** How an edge type reads: from the graph's vocabulary (build) or graph.json's legend (browser). */
+export type EdgeWording = (type: EdgeType) => { forward: string; inverse: string } | undefined;
+
+/** One plain-English sentence per step (inverse wording for backward steps). */
+export function describePath<N extends { title: string }, E extends Attributes>(graph: Graph<N, E>, steps: readonly PathStep[], wordingOf: EdgeWording): string[] {
   const title = (id: string) => {
     if (!graph.hasNode(id)) throw new Error(`describePath: unknown topic "${id}"`);
     return graph.getNodeAttribute(id, 'title');
   };
   return steps.map((step) => {
-    const wording = RELATION_WORDING[step.type];
+    const wording = wordingOf(step.type);
     if (wording === undefined) throw new Error(`describePath: unknown edge type "${step.type}"`);
     return `${title(step.from)} ${step.direction === 'forward' ? wording.forward : wording.inverse} ${title(step.to)}`;
   });

@@ -44,8 +44,8 @@ export interface LinkRecord extends SourcePosition {
   text: string;
   /** The sentence the link stands in, as plain text, for backlinks. */
   sentence: string;
-  /** `link` for [[X]] / [x](y), `embed` for ![[X]] transclusions. */
-  kind: 'link' | 'embed';
+  /** `link` for [[X]] / [x](y), `embed` for ![[X]] transclusions, `query` for a topic a query in the page lists. */
+  kind: 'link' | 'embed' | 'query';
 }
 
 import type { RelationType } from './relations.ts';

@@ -1,11 +1,14 @@
 // Hover previews: hovering or focusing an internal topic link shows the target's title, category
-// and summary in a popover. Data comes from the per-build preview index (previews/<shard>.json),
-// fetched one small shard at a time, never the whole target page. Not shown on touch-only devices.
+// and summary in a popover. Data comes from the per-build preview index (src/routes.ts
+// previewShard), fetched one small shard at a time, never the whole target page. Not shown on
+// touch-only devices.
 import { previewShard, type PreviewEntry } from '../lib/previewShard.ts';
+import { pageKey, siteRoutes } from '../routes.ts';
 
 const SHOW_DELAY_MS = 300;
 
-export function setupPreviews(doc: Document, base: string): void {
+export function setupPreviews(doc: Document, base: string, shardCount: number): void {
+  const routes = siteRoutes(base);
   // A device that cannot hover (touch only) gets no previews; keyboard focus still counts elsewhere.
   if (!matchMedia('(any-hover: hover)').matches) return;
   const shards = new Map<number, Promise<Record<string, PreviewEntry>>>();
@@ -18,21 +21,20 @@ export function setupPreviews(doc: Document, base: string): void {
   let timer: number | undefined;
   let current: HTMLAnchorElement | undefined;
 
-  const slugOf = (link: HTMLAnchorElement): string | undefined => {
+  const keyOf = (link: HTMLAnchorElement): string | undefined => {
     const url = new URL(link.href, location.href);
-    if (url.origin !== location.origin || !url.pathname.startsWith(base)) return undefined;
-    const slug = decodeURIComponent(url.pathname.slice(base.length)).replace(/\/$/, '');
-    return slug || undefined;
+    return url.origin === location.origin ? pageKey(base, url.pathname) : undefined;
   };
 
-  const load = (slug: string) => {
-    const shard = previewShard(slug);
+  const load = (key: string) => {
+    const shard = previewShard(key, shardCount);
     let promise = shards.get(shard);
     if (!promise) {
-      promise = fetch(`${base}previews/${shard}.json`).then((r) => (r.ok ? r.json() : {}), () => ({}));
+      promise = fetch(routes.previewShard(shard)).then((r) => (r.ok ? r.json() : {}), () => ({}));
       shards.set(shard, promise);
     }
-    return promise.then((entries) => entries[slug]);
+    // The shard is a plain JSON object: only its own keys are entries (never `constructor`…).
+    return promise.then((entries) => (Object.hasOwn(entries, key) ? entries[key] : undefined));
   };
 
   const hide = () => {
@@ -43,9 +45,9 @@ export function setupPreviews(doc: Document, base: string): void {
   };
 
   const show = async (link: HTMLAnchorElement) => {
-    const slug = slugOf(link);
-    if (!slug) return;
-    const entry = await load(slug);
+    const key = keyOf(link);
+    if (key === undefined) return;
+    const entry = await load(key);
     if (!entry || current !== link) return;
     popover.replaceChildren();
     const title = doc.createElement('strong');

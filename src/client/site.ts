@@ -4,7 +4,8 @@ import { setupPreviews } from './previews.ts';
 import { setupThemeToggle } from './theme.ts';
 
 setupThemeToggle(document);
-setupPreviews(document, document.documentElement.dataset['base'] ?? '/');
+const { base = '/', previewShards = '1' } = document.documentElement.dataset;
+setupPreviews(document, base, Number(previewShards) || 1);
 
 // On narrow screens the contents sit above the article: start them folded so the text comes first.
 const contents = document.querySelector<HTMLDetailsElement>('.toc details');

@@ -2,14 +2,18 @@
 // content mistakes are reported as a clean list, not a stack trace), reloads it in dev when the
 // content folder changes, and hands finished builds to the post-build steps.
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import type { AtlasConfig } from '../config.ts';
+import type { DeployConfig } from '../config/deployConfig.ts';
 import { ContentError, formatDiagnostic } from '../pipeline/diagnostics.ts';
-import { getSite, invalidateSite } from '../lib/site.ts';
+import { getSite, invalidateSite, type Site } from '../lib/site.ts';
+
+export interface AfterBuildStep {
+  (args: { dir: URL; logger: AstroIntegrationLogger; site: Site }): Promise<void>;
+}
 
 export interface AtlasIntegrationOptions {
-  config: AtlasConfig;
+  deploy: DeployConfig;
   /** Steps run after the static build, in order (e.g. search indexing). */
-  afterBuild?: Array<(args: { dir: URL; logger: AstroIntegrationLogger }) => Promise<void>>;
+  afterBuild?: AfterBuildStep[];
 }
 
 export function atlas(options: AtlasIntegrationOptions): AstroIntegration {
@@ -20,9 +24,9 @@ export function atlas(options: AtlasIntegrationOptions): AstroIntegration {
         await loadOrExit(logger);
       },
       'astro:server:setup': async ({ server, logger }) => {
-        server.watcher.add(options.config.contentDir);
+        server.watcher.add(options.deploy.contentDir);
         const reload = (path: string) => {
-          if (!path.startsWith(options.config.contentDir)) return;
+          if (!path.startsWith(options.deploy.contentDir)) return;
           invalidateSite();
           getSite().then(
             (site) => reportWarnings(site.diagnostics, logger),
@@ -39,7 +43,8 @@ export function atlas(options: AtlasIntegrationOptions): AstroIntegration {
         );
       },
       'astro:build:done': async ({ dir, logger }) => {
-        for (const step of options.afterBuild ?? []) await step({ dir, logger });
+        const site = await getSite();
+        for (const step of options.afterBuild ?? []) await step({ dir, logger, site });
       },
     },
   };

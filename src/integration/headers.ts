@@ -3,30 +3,34 @@
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { CONTENT_SECURITY_POLICY } from '../lib/security.ts';
+import type { Site } from '../lib/site.ts';
+import { contentSecurityPolicy } from '../lib/security.ts';
 
-export function headersFile(base: string): string {
+export function headersFile(site: Pick<Site, 'routes' | 'config'>): string {
+  const { routes } = site;
   const security = [
-    `  Content-Security-Policy: ${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`,
+    // frame-ancestors 'self': pages may not be framed by other sites; PDF attachments may be
+    // shown in their own site's pages.
+    `  Content-Security-Policy: ${contentSecurityPolicy(site.config.images.allowedOrigins)}; frame-ancestors 'self'`,
     '  X-Content-Type-Options: nosniff',
     '  Referrer-Policy: strict-origin-when-cross-origin',
     '  Permissions-Policy: camera=(), microphone=(), geolocation=()',
     '  Cross-Origin-Opener-Policy: same-origin',
   ];
   return [
-    `${base}*`,
+    `${routes.base}*`,
     ...security,
     '  Cache-Control: public, max-age=600',
     '',
-    `${base}_astro/*`,
+    `${routes.assets()}*`,
     '  Cache-Control: public, max-age=31536000, immutable',
     '',
-    `${base}pagefind/*`,
+    `${routes.pagefind()}*`,
     '  Cache-Control: public, max-age=3600',
     '',
   ].join('\n');
 }
 
-export async function writeHeadersFile({ dir, base }: { dir: URL; base: string }): Promise<void> {
-  await writeFile(join(fileURLToPath(dir), '_headers'), headersFile(base));
+export async function writeHeadersFile({ dir, site }: { dir: URL; site: Pick<Site, 'routes' | 'config'> }): Promise<void> {
+  await writeFile(join(fileURLToPath(dir), '_headers'), headersFile(site));
 }

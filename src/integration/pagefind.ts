@@ -1,5 +1,5 @@
 // Search indexing, run once after the static build (astro:build:done): every built HTML page goes
-// through pagefind's Node API and the index is written to `<dist>/pagefind/`.
+// through pagefind's Node API and the index is written where src/routes.ts says (`<dist>/-/pagefind/`).
 //
 // What gets indexed: only the topic article (`data-pagefind-body` in src/pages/[...slug].astro), so
 // navigation, backlinks and footers never match; src/components/SearchMeta.astro adds the meta
@@ -27,10 +27,13 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegrationLogger } from 'astro';
 import type * as Pagefind from 'pagefind';
 import { containsCjk, segmentCjk } from '../lib/cjk.ts';
+import type { Site } from '../lib/site.ts';
 
 export interface SearchIndexArgs {
   /** The built site (Astro's `dir`). */
   dir: URL | string;
+  /** Where the index goes, relative to `dir` (e.g. `-/pagefind`). */
+  indexPath: string;
   pagefind: Pick<typeof Pagefind, 'createIndex' | 'close'>;
   logger: Pick<AstroIntegrationLogger, 'info' | 'error'>;
 }
@@ -62,9 +65,9 @@ export class SearchIndexError extends Error {
   }
 }
 
-export async function buildSearchIndex({ dir, pagefind, logger }: SearchIndexArgs): Promise<SearchIndexResult> {
+export async function buildSearchIndex({ dir, indexPath, pagefind, logger }: SearchIndexArgs): Promise<SearchIndexResult> {
   const root = typeof dir === 'string' ? dir : fileURLToPath(dir);
-  const outputPath = join(root, 'pagefind');
+  const outputPath = join(root, indexPath);
   const fail = (message: string): never => {
     const error = new SearchIndexError(message);
     logger.error(error.message);
@@ -107,8 +110,9 @@ export async function buildSearchIndex({ dir, pagefind, logger }: SearchIndexArg
 }
 
 /** The post-build step for astro.config.mjs: loads the real pagefind and indexes the build. */
-export async function searchIndexStep({ dir, logger }: { dir: URL; logger: AstroIntegrationLogger }): Promise<void> {
-  await buildSearchIndex({ dir, logger, pagefind: await import('pagefind') });
+export async function searchIndexStep({ dir, logger, site }: { dir: URL; logger: AstroIntegrationLogger; site: Pick<Site, 'routes'> }): Promise<void> {
+  const indexPath = site.routes.pagefind().slice(site.routes.base.length);
+  await buildSearchIndex({ dir, indexPath, logger, pagefind: await import('pagefind') });
 }
 
 /** `techniques/x/index.html` → `/techniques/x/`, percent-encoded as a browser would request it. */

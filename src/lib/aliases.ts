@@ -1,26 +1,32 @@
-// Alias URLs: each alias of a topic gets a redirect page at /<alias-slug>/, unless that URL is
-// already a topic, a site route, or claimed by an earlier alias (first topic by title wins).
-import { reservedRouteOf } from '../pipeline/loadSite.ts';
-import { slugifySegment } from '../pipeline/slug.ts';
+// Redirect pages: each alias of a topic gets one at /<alias-slug>/ unless that URL is already a
+// topic or claimed by an earlier alias (first topic by title wins); the home note's own path
+// redirects to the site root. Aliases share the notes' URL space, so they can never shadow a
+// generator page (those live under /-/, see src/routes.ts).
+import { slugifySegment } from '../routes.ts';
 import type { TopicSlug } from '../../graph/types.ts';
 import type { Site } from './site.ts';
 
-export interface AliasRedirect {
-  /** URL path segment of the alias, e.g. `pruning`. */
+export interface Redirect {
+  /** URL path after the base, without slashes, e.g. `pruning`. */
   path: string;
   to: TopicSlug;
 }
 
-export function aliasRedirects(site: Pick<Site, 'topics' | 'bySlug'>): AliasRedirect[] {
-  const taken = new Set<string>([...site.bySlug.keys(), 'index']);
-  const redirects: AliasRedirect[] = [];
+export function redirects(site: Pick<Site, 'topics' | 'bySlug' | 'redirects' | 'home'>): Redirect[] {
+  const taken = new Set<string>([...site.bySlug.keys()].filter((slug) => slug !== site.home?.slug));
+  const out: Redirect[] = [];
+  for (const r of site.redirects) {
+    if (taken.has(r.path)) continue;
+    taken.add(r.path);
+    out.push(r);
+  }
   for (const topic of site.topics) {
-    for (const alias of topic.data.aliases) {
+    for (const alias of topic.aliases) {
       const path = slugifySegment(alias);
-      if (!path || taken.has(path) || reservedRouteOf(path)) continue;
+      if (!path || taken.has(path)) continue;
       taken.add(path);
-      redirects.push({ path, to: topic.slug });
+      out.push({ path, to: topic.slug });
     }
   }
-  return redirects;
+  return out;
 }

@@ -2,12 +2,13 @@
 // records once per build (backlinks, relations both ways, categories, tags, the knowledge graph).
 // Memoised on globalThis because Astro's integration hooks and the bundled pages are separate module
 // graphs in one process: both must see the same single build of the content.
-import type { AtlasConfig } from '../config.ts';
-import { readConfig } from '../config.ts';
+import { readDeployConfig, type DeployConfig } from '../config/deployConfig.ts';
+import type { SiteConfig } from '../config/siteConfig.ts';
 import { DEMO_NAMES, isDemoName, renderDemoFallbackHtml } from '../demos/registry.ts';
-import { loadContent, topicRecord, type Topic } from '../pipeline/loadSite.ts';
+import { loadContent, topicRecord, type ChromeLink, type Topic } from '../pipeline/loadContent.ts';
 import type { Diagnostic } from '../pipeline/diagnostics.ts';
-import { buildKnowledgeGraph, relatedTopicsForAll, type KnowledgeGraph } from '../../graph/index.ts';
+import { tagLevels, type SiteRoutes } from '../routes.ts';
+import { buildKnowledgeGraph, relatedTopicsForAll, type KnowledgeGraph, type RelationVocabulary } from '../../graph/index.ts';
 import type { LinkRecord, RelationRecord, TopicSlug } from '../../graph/types.ts';
 
 export interface Backlink {
@@ -16,22 +17,49 @@ export interface Backlink {
   sentences: string[];
 }
 
+/** Who the site is: from the vault's atlas.yaml, with defaults for a vault that has none. */
+export interface SiteIdentity {
+  title: string;
+  description: string | undefined;
+  language: string;
+  logo: string | undefined;
+  favicon: string;
+  accent: string | undefined;
+  header: ChromeLink[];
+  footerHtml: string;
+  footerLinks: ChromeLink[];
+}
+
 export interface Site {
-  config: AtlasConfig;
+  deploy: DeployConfig;
+  /** URL path prefix, e.g. `/` or `/wiki/`. */
+  base: string;
+  /** Absolute origin, e.g. `https://example.org`. */
+  origin: string;
+  routes: SiteRoutes;
+  config: SiteConfig;
+  identity: SiteIdentity;
   /** All topics sorted by title (locale-aware). */
   topics: Topic[];
   bySlug: Map<TopicSlug, Topic>;
   links: LinkRecord[];
   relations: RelationRecord[];
+  vocabulary: RelationVocabulary;
   graph: KnowledgeGraph;
-  /** The hub article shown on the home page. */
+  /** The home note, shown at the site root; undefined when the vault names none. */
   home: Topic | undefined;
+  /** Topics by PageRank, most important first. */
+  byRank: Topic[];
   backlinksOf(slug: TopicSlug): Backlink[];
   relationsOf(slug: TopicSlug): { outgoing: RelationRecord[]; incoming: RelationRecord[] };
   relatedOf(slug: TopicSlug): Topic[];
+  /** Category → topics, in the configured order (else alphabetical). */
   categories: Map<string, Topic[]>;
+  /** Tag → topics; a nested tag's parent levels list the topics of every tag below them. */
   tags: Map<string, Topic[]>;
   attachments: string[];
+  /** Old URLs (path after the base) that redirect to a topic. */
+  redirects: Array<{ path: string; to: TopicSlug }>;
   diagnostics: Diagnostic[];
 }
 
@@ -40,7 +68,7 @@ type Cache = { promise?: Promise<Site> };
 const cache = ((globalThis as Record<symbol, unknown>)[CACHE] ??= {}) as Cache;
 
 export function getSite(): Promise<Site> {
-  cache.promise ??= buildSite(readConfig());
+  cache.promise ??= buildSite(readDeployConfig());
   return cache.promise;
 }
 
@@ -49,44 +77,75 @@ export function invalidateSite(): void {
   delete cache.promise;
 }
 
-const demoRegistry = { names: DEMO_NAMES, isDemoName, fallbackHtml: renderDemoFallbackHtml };
+export const demoRegistry = { names: DEMO_NAMES, isDemoName, fallbackHtml: renderDemoFallbackHtml };
 
-export async function buildSite(config: AtlasConfig): Promise<Site> {
-  const content = await loadContent(config, demoRegistry);
-  const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
-  const topics = [...content.topics].sort((a, b) => collator.compare(a.title, b.title));
+export async function buildSite(deploy: DeployConfig): Promise<Site> {
+  const content = await loadContent(deploy, demoRegistry);
+  const collator = new Intl.Collator(content.site.config.language, { sensitivity: 'base', numeric: true });
+  const topics = [...content.topics].sort((a, b) => collator.compare(a.title, b.title) || (a.slug < b.slug ? -1 : 1));
   const bySlug = new Map(topics.map((t) => [t.slug, t]));
 
-  const graph = buildKnowledgeGraph({ topics: topics.map(topicRecord), links: content.links, relations: content.relations });
+  const graph = buildKnowledgeGraph({ topics: topics.map(topicRecord), links: content.links, relations: content.relations, vocabulary: content.vocabulary });
   const related = relatedTopicsForAll(graph, 8);
 
   const backlinks = new Map<TopicSlug, Map<TopicSlug, string[]>>();
   for (const link of content.links) {
     if (!link.to || link.to === link.from) continue;
-    const byFrom = backlinks.get(link.to) ?? new Map<TopicSlug, string[]>();
-    const sentences = byFrom.get(link.from) ?? [];
+    let byFrom = backlinks.get(link.to);
+    if (!byFrom) backlinks.set(link.to, (byFrom = new Map()));
+    let sentences = byFrom.get(link.from);
+    if (!sentences) byFrom.set(link.from, (sentences = []));
     if (link.sentence && !sentences.includes(link.sentence)) sentences.push(link.sentence);
-    byFrom.set(link.from, sentences);
-    backlinks.set(link.to, byFrom);
   }
-  const outgoing = group(content.relations.filter((r) => r.to), (r) => r.from);
-  const incoming = group(content.relations.filter((r) => r.to), (r) => r.to!);
+  const resolvedRelations = content.relations.filter((r) => r.to);
+  const outgoing = group(resolvedRelations, (r) => r.from);
+  const incoming = group(resolvedRelations, (r) => r.to!);
 
-  const categories = group(topics.filter((t) => t.data.category), (t) => t.data.category!);
+  const configured = content.site.config.categories;
+  const byCategory = group(topics.filter((t) => t.category), (t) => t.category!);
+  const categoryOrder = configured ? [...configured, ...[...byCategory.keys()].filter((c) => !configured.includes(c)).sort(collator.compare)] : [...byCategory.keys()].sort(collator.compare);
+  const categories = new Map(categoryOrder.filter((c) => byCategory.has(c)).map((c) => [c, byCategory.get(c)!]));
+
   const tags = new Map<string, Topic[]>();
-  for (const t of topics) for (const tag of t.tags) tags.set(tag, [...(tags.get(tag) ?? []), t]);
+  for (const t of topics) {
+    const levels = new Set(t.tags.flatMap(tagLevels));
+    for (const level of levels) {
+      const list = tags.get(level);
+      if (list) list.push(t);
+      else tags.set(level, [t]);
+    }
+  }
 
-  const byRank = [...topics].sort((a, b) => graph.getNodeAttribute(b.slug, 'pagerank') - graph.getNodeAttribute(a.slug, 'pagerank'));
-  const home = topics.find((t) => t.data.home) ?? topics.find((t) => t.path.toLowerCase() === 'index') ?? byRank[0];
+  const pagerank = (t: Topic) => graph.getNodeAttribute(t.slug, 'pagerank');
+  const byRank = [...topics].sort((a, b) => pagerank(b) - pagerank(a) || collator.compare(a.title, b.title));
+  const home = content.home ? bySlug.get(content.home) : undefined;
+  const config = content.site.config;
 
   return {
+    deploy,
+    base: deploy.base,
+    origin: deploy.site,
+    routes: content.routes,
     config,
+    identity: {
+      title: content.site.title,
+      description: config.description ?? home?.summary,
+      language: config.language,
+      logo: content.logo,
+      favicon: content.favicon ?? content.routes.favicon(),
+      accent: config.accent,
+      header: content.header,
+      footerHtml: content.footerHtml,
+      footerLinks: content.footerLinks,
+    },
     topics,
     bySlug,
     links: content.links,
     relations: content.relations,
+    vocabulary: content.vocabulary,
     graph,
     home,
+    byRank,
     backlinksOf: (slug) =>
       [...(backlinks.get(slug) ?? new Map<TopicSlug, string[]>()).entries()]
         .map(([from, sentences]) => ({ from: bySlug.get(from)!, sentences }))
@@ -97,6 +156,7 @@ export async function buildSite(config: AtlasConfig): Promise<Site> {
     categories,
     tags,
     attachments: content.attachments,
+    redirects: content.redirects,
     diagnostics: content.diagnostics,
   };
 }

@@ -1,11 +1,11 @@
-// schema.org JSON-LD for topic pages: the topic as a DefinedTerm in the wiki's DefinedTermSet,
-// plus an FAQPage when the topic has questions.
-import type { Topic } from '../pipeline/loadSite.ts';
-import { WIKILINK_PATTERN, displayText, parseWikilink } from '../pipeline/wikilink.ts';
+// schema.org JSON-LD for topic pages: the topic as a DefinedTerm in the site's DefinedTermSet (the
+// same `@id` graph.jsonld gives the set), plus an FAQPage when the topic has questions.
+import { termSetId } from '../../graph/jsonLd.ts';
+import type { Topic } from '../pipeline/loadContent.ts';
 import type { Site } from './site.ts';
 
-export function topicJsonLd(site: Pick<Site, 'config'>, topic: Topic): unknown[] {
-  const absolute = (path: string) => new URL(path, site.config.site + '/').href;
+export function topicJsonLd(site: Pick<Site, 'origin' | 'routes'>, topic: Topic): unknown[] {
+  const absolute = (path: string) => new URL(path, site.origin + '/').href;
   const term = {
     '@context': 'https://schema.org',
     '@type': 'DefinedTerm',
@@ -13,22 +13,22 @@ export function topicJsonLd(site: Pick<Site, 'config'>, topic: Topic): unknown[]
     name: topic.title,
     url: absolute(topic.url),
     ...(topic.summary ? { description: topic.summary } : {}),
-    ...(topic.data.aliases.length ? { alternateName: topic.data.aliases } : {}),
-    inDefinedTermSet: absolute(`${site.config.base}graph.jsonld`),
+    ...(topic.aliases.length ? { alternateName: topic.aliases } : {}),
+    inDefinedTermSet: termSetId(absolute(site.routes.home())),
     ...(topic.data.references.length
       ? { citation: topic.data.references.map((r) => ({ '@type': 'CreativeWork', name: r.title, author: r.authors, datePublished: String(r.year), ...(r.url ? { url: r.url } : {}) })) }
       : {}),
   };
-  if (!topic.data.faq.length) return [term];
+  if (!topic.faq.length) return [term];
   const faq = {
     '@context': 'https://schema.org',
     '@type': 'FAQPage',
-    mainEntity: topic.data.faq.map((e) => ({ '@type': 'Question', name: e.q, acceptedAnswer: { '@type': 'Answer', text: plain(e.a) } })),
+    mainEntity: topic.faq.map((e) => ({ '@type': 'Question', name: e.q, acceptedAnswer: { '@type': 'Answer', text: e.text } })),
   };
   return [term, faq];
 }
 
-/** Answers are Markdown with wikilinks; structured data wants the text a reader sees. */
-function plain(markdown: string): string {
-  return markdown.replace(WIKILINK_PATTERN, (_, bang: string, inner: string) => displayText(parseWikilink(inner, bang === '!')));
+/** JSON for a <script type="application/ld+json">: `<` escaped so no content can close the element. */
+export function jsonForScript(data: unknown): string {
+  return JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }

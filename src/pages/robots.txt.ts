@@ -4,6 +4,6 @@ import { getSite } from '../lib/site.ts';
 
 export const GET: APIRoute = async () => {
   const site = await getSite();
-  const sitemap = new URL(`${site.config.base}sitemap.xml`, site.config.site + '/').href;
+  const sitemap = new URL(site.routes.sitemap(), site.origin + '/').href;
   return new Response(`User-agent: *\nAllow: /\n\nSitemap: ${sitemap}\n`, { headers: { 'content-type': 'text/plain' } });
 };

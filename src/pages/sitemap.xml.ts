@@ -1,23 +1,22 @@
-// sitemap.xml: every topic and index page (alias redirects are left out: they are not canonical).
+// sitemap.xml: every topic and index page (redirect pages are left out: they are not canonical).
 import type { APIRoute } from 'astro';
 import { getSite } from '../lib/site.ts';
-import { categoryHref, tagHref } from '../lib/taxonomy.ts';
 import { escapeXml } from '../../graph/index.ts';
 
 export const GET: APIRoute = async () => {
   const site = await getSite();
-  const base = site.config.base;
+  const { routes } = site;
   const paths = [
-    base,
-    `${base}topics/`,
-    `${base}graph/`,
-    `${base}categories/`,
-    `${base}tags/`,
+    routes.home(),
+    routes.allTopics(),
+    routes.graph(),
+    routes.categories(),
+    routes.tags(),
     ...site.topics.map((t) => t.url),
-    ...[...site.categories.keys()].map((c) => categoryHref(base, c)),
-    ...[...site.tags.keys()].map((t) => tagHref(base, t)),
+    ...[...site.categories.keys()].map((c) => routes.category(c)),
+    ...[...site.tags.keys()].map((t) => routes.tag(t)),
   ];
-  const urls = [...new Set(paths)].map((p) => `  <url><loc>${escapeXml(new URL(p, site.config.site + '/').href)}</loc></url>`);
+  const urls = [...new Set(paths)].map((p) => `  <url><loc>${escapeXml(new URL(p, site.origin + '/').href)}</loc></url>`);
   const body = `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`;
   return new Response(body, { headers: { 'content-type': 'application/xml' } });
 };

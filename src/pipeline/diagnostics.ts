@@ -52,10 +52,15 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
   return prev[b.length]!;
 }
 
+/** How many edits still count as a plausible typo of a name of this length. */
+function typoLimit(length: number): number {
+  return Math.max(2, Math.floor(length / 3));
+}
+
 /** The closest candidate to `name`, if close enough to be a plausible typo. */
 export function didYouMean(name: string, candidates: Iterable<string>): string | undefined {
   const needle = name.toLowerCase();
-  const limit = Math.max(2, Math.floor(needle.length / 3));
+  const limit = typoLimit(needle.length);
   let best: string | undefined;
   let bestDistance = limit + 1;
   for (const candidate of candidates) {
@@ -66,4 +71,67 @@ export function didYouMean(name: string, candidates: Iterable<string>): string |
     }
   }
   return bestDistance <= limit ? best : undefined;
+}
+
+/**
+ * "Did you mean" over many names without comparing each query with every name: candidates are
+ * bucketed by length (an edit changes the length by at most one) and indexed by their character
+ * bigrams. An edit destroys at most two bigram occurrences, so a name within k edits of the query
+ * still contains all but at most 2k of the query's distinct bigrams; only names passing that count
+ * are compared. [Reference]: E. Ukkonen, "Approximate string-matching with q-grams and maximal
+ * matches", Theoretical Computer Science 92 (1992).
+ */
+export class DidYouMeanIndex {
+  readonly #names: string[];
+  readonly #lower: string[];
+  readonly #byLength = new Map<number, number[]>();
+  readonly #byBigram = new Map<string, number[]>();
+
+  constructor(names: Iterable<string>) {
+    this.#names = [...new Set(names)];
+    this.#lower = this.#names.map((n) => n.toLowerCase());
+    this.#lower.forEach((name, i) => {
+      push(this.#byLength, name.length, i);
+      for (const gram of new Set(bigrams(name))) push(this.#byBigram, gram, i);
+    });
+  }
+
+  closest(name: string): string | undefined {
+    const needle = name.toLowerCase();
+    const limit = typoLimit(needle.length);
+    let candidates: Iterable<number>;
+    const grams = new Set(bigrams(needle));
+    const needed = grams.size - 2 * limit;
+    if (needed > 0) {
+      const shared = new Map<number, number>();
+      for (const gram of grams) for (const i of this.#byBigram.get(gram) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
+      candidates = [...shared].filter(([, n]) => n >= needed).map(([i]) => i);
+    } else {
+      const list: number[] = [];
+      for (let len = Math.max(0, needle.length - limit); len <= needle.length + limit; len++) list.push(...(this.#byLength.get(len) ?? []));
+      candidates = list;
+    }
+    let best: number | undefined;
+    let bestDistance = limit + 1;
+    for (const i of candidates) {
+      const d = editDistance(needle, this.#lower[i]!, bestDistance);
+      if (d < bestDistance || (d === bestDistance && d <= limit && best !== undefined && this.#names[i]! < this.#names[best]!)) {
+        best = i;
+        bestDistance = d;
+      }
+    }
+    return best !== undefined && bestDistance <= limit ? this.#names[best] : undefined;
+  }
+}
+
+function bigrams(s: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < s.length; i++) out.push(s.slice(i, i + 2));
+  return out;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }

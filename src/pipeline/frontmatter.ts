@@ -1,9 +1,12 @@
 // Splitting a Markdown file into YAML frontmatter and body, and validating the frontmatter against
-// the content schema with every problem reported at its line (yaml's CST gives us positions).
-import { LineCounter, isMap, isSeq, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+// the content schema with every problem reported at its line.
+//
+// Strict (the default): any problem is an error and the build stops. Lenient (warn mode, for
+// building vaults written for other tools): a problem with a safe fallback is a warning, and only
+// the offending value is dropped — one bad reference URL loses that URL, not the page.
 import { topicFrontmatterSchema, type TopicFrontmatter } from '../content/schema.ts';
-import { RELATION_TYPES } from '../../graph/relations.ts';
 import type { Diagnostic } from './diagnostics.ts';
+import { parseYaml } from './yaml.ts';
 
 export interface SplitSource {
   /** YAML text between the fences, '' when the file has none. */
@@ -16,15 +19,17 @@ export interface SplitSource {
 }
 
 const FENCE = /^---[ \t]*\r?\n([\s\S]*?)\r?\n?^---[ \t]*(\r?\n|$)/m;
+const EMPTY_FENCE = /^---[ \t]*\r?\n---[ \t]*(\r?\n|$)/;
 
 export function splitFrontmatter(source: string): SplitSource {
   const text = source.replace(/^\uFEFF/, '');
   if (!text.startsWith('---')) return { yaml: '', body: text, yamlLine: 1, bodyLine: 1 };
-  const match = FENCE.exec(text);
+  const empty = EMPTY_FENCE.exec(text);
+  const match = empty ?? FENCE.exec(text);
   if (!match || match.index !== 0) return { yaml: '', body: text, yamlLine: 1, bodyLine: 1 };
   const consumed = match[0];
   return {
-    yaml: match[1] ?? '',
+    yaml: empty ? '' : (match[1] ?? ''),
     body: text.slice(consumed.length),
     yamlLine: 2,
     bodyLine: consumed.split('\n').length - (consumed.endsWith('\n') ? 0 : 1),
@@ -32,83 +37,79 @@ export function splitFrontmatter(source: string): SplitSource {
 }
 
 export interface ParsedFrontmatter {
-  /** Validated data; undefined when there were errors. */
+  /** Validated data; undefined when strict parsing found errors. */
   data: TopicFrontmatter | undefined;
   diagnostics: Diagnostic[];
   /** Line (1-based, in the file) of the value at a path such as ['relations', 'is-a', 0]. */
   lineOf(path: readonly PropertyKey[]): number;
 }
 
-export function parseFrontmatter(split: SplitSource, file: string): ParsedFrontmatter {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(split.yaml, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const lineAt = (offset: number) => lineCounter.linePos(offset).line + split.yamlLine - 1;
-  const lineOf = (path: readonly PropertyKey[]) => lineAt(rangeStart(doc, path));
-  const diagnostics: Diagnostic[] = doc.errors.map((error) => ({
-    severity: 'error',
+export interface FrontmatterOptions {
+  /** Warn and drop the offending value instead of failing (warn mode). */
+  lenient?: boolean;
+}
+
+export function parseFrontmatter(split: SplitSource, file: string, options: FrontmatterOptions = {}): ParsedFrontmatter {
+  const lenient = options.lenient ?? false;
+  const severity = lenient ? 'warning' : 'error';
+  const yaml = parseYaml(split.yaml, split.yamlLine);
+  const { lineOf } = yaml;
+  const empty = () => topicFrontmatterSchema.parse({});
+  const diagnostics: Diagnostic[] = yaml.errors.map((error) => ({
+    severity,
     rule: 'frontmatter',
     file,
-    line: (error.linePos?.[0].line ?? 1) + split.yamlLine - 1,
-    column: error.linePos?.[0].col ?? 1,
-    message: `invalid frontmatter YAML: ${error.message.split('\n')[0]} — fix the YAML between the --- lines`,
+    line: error.line,
+    column: error.column,
+    message: `invalid frontmatter YAML: ${error.message} — fix the YAML between the --- lines${lenient ? ' (the page is built without its frontmatter)' : ''}`,
   }));
-  if (diagnostics.length) return { data: undefined, diagnostics, lineOf };
+  if (diagnostics.length) return { data: lenient ? empty() : undefined, diagnostics, lineOf };
 
-  const raw = doc.toJS() ?? {};
+  const raw = yaml.value ?? {};
   if (typeof raw !== 'object' || Array.isArray(raw)) {
-    diagnostics.push({ severity: 'error', rule: 'frontmatter', file, line: split.yamlLine, column: 1, message: 'frontmatter must be a YAML map of key: value lines' });
-    return { data: undefined, diagnostics, lineOf };
+    diagnostics.push({ severity, rule: 'frontmatter', file, line: split.yamlLine, column: 1, message: `frontmatter must be a YAML map of key: value lines${lenient ? ' (the page is built without it)' : ''}` });
+    return { data: lenient ? empty() : undefined, diagnostics, lineOf };
   }
-  const result = topicFrontmatterSchema.safeParse(raw);
-  if (result.success) return { data: result.data, diagnostics, lineOf };
-  for (const issue of result.error.issues) {
-    // An unknown key is reported at the key's own line, once per key.
-    const keys = issue.code === 'unrecognized_keys' ? (issue as { keys: string[] }).keys : [undefined];
-    for (const k of keys) {
-      const path = k === undefined ? issue.path : [...issue.path, k];
-      diagnostics.push({
-        severity: 'error',
-        rule: issue.code === 'unrecognized_keys' && path[0] === 'relations' ? 'unknown-relation-type' : 'frontmatter',
-        file,
-        line: lineOf(path),
-        column: 1,
-        message: describeIssue(issue, path, raw as Record<string, unknown>),
-      });
+
+  // A map built from YAML is a plain object: copy it onto one without a prototype, so keys such as
+  // `__proto__` or `constructor` are data like any other.
+  const candidate = Object.assign(Object.create(null) as Record<string, unknown>, raw);
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const result = topicFrontmatterSchema.safeParse(candidate);
+    if (result.success) return { data: diagnostics.some((d) => d.severity === 'error') ? undefined : result.data, diagnostics, lineOf };
+    if (!lenient) {
+      for (const issue of result.error.issues) {
+        diagnostics.push({ severity, rule: 'frontmatter', file, line: lineOf(issue.path), column: 1, message: describeIssue(issue, issue.path, candidate, lenient) });
+      }
+      return { data: undefined, diagnostics, lineOf };
     }
+    // One value at a time: dropping an array element shifts the paths of the issues after it.
+    const issue = result.error.issues[0]!;
+    diagnostics.push({ severity, rule: 'frontmatter', file, line: lineOf(issue.path), column: 1, message: describeIssue(issue, issue.path, candidate, lenient) });
+    dropValue(candidate, issue.path);
   }
-  return { data: undefined, diagnostics, lineOf };
+  return { data: empty(), diagnostics, lineOf };
 }
 
-function describeIssue(issue: { code: string; message: string; values?: unknown[] }, path: PropertyKey[], raw: Record<string, unknown>): string {
+function describeIssue(issue: { code: string; message: string }, path: readonly PropertyKey[], raw: Record<string, unknown>, lenient: boolean): string {
   const where = path.map(String).join('.') || 'frontmatter';
-  if (issue.code === 'unrecognized_keys' && path[0] === 'relations') {
-    return `unknown relation type "${String(path[1])}" — use one of: ${RELATION_TYPES.join(', ')}`;
-  }
-  if (issue.code === 'invalid_value' && issue.values) {
-    const value = path.reduce<unknown>((v, k) => (v as Record<PropertyKey, unknown> | undefined)?.[k], raw);
-    return `frontmatter "${where}": ${JSON.stringify(value)} is not allowed — use one of: ${issue.values.map(String).join(', ')}`;
-  }
-  return `frontmatter "${where}": ${issue.message}`;
+  const value = path.reduce<unknown>((v, k) => (v as Record<PropertyKey, unknown> | undefined)?.[k], raw);
+  const shown = value === undefined ? '' : ` ${JSON.stringify(value)?.slice(0, 80) ?? String(value)}:`;
+  return `frontmatter "${where}":${shown} ${issue.message}${lenient ? ` — ignored ${where}` : ''}`;
 }
 
-/** Offset of the deepest YAML node on `path` (keys point at the key itself so the line is the key's line). */
-function rangeStart(doc: Document, path: readonly PropertyKey[]): number {
-  let node: unknown = doc.contents;
-  let offset = (doc.contents as YamlNode | null)?.range?.[0] ?? 0;
-  for (const segment of path) {
-    if (isMap(node)) {
-      const pair = node.items.find((p) => (p.key as { value?: unknown } | null)?.value === segment);
-      if (!pair) break;
-      offset = (pair.key as YamlNode).range?.[0] ?? offset;
-      node = pair.value;
-    } else if (isSeq(node) && typeof segment === 'number') {
-      const item = node.items[segment] as YamlNode | undefined;
-      if (!item) break;
-      offset = item.range?.[0] ?? offset;
-      node = item;
-    } else {
-      break;
-    }
+/** Removes the value at `path` (an array element is spliced out), so the rest can still be used. */
+function dropValue(root: Record<string, unknown>, path: readonly PropertyKey[]): void {
+  if (path.length === 0) {
+    for (const key of Object.keys(root)) delete root[key];
+    return;
   }
-  return offset;
+  let parent: unknown = root;
+  for (const segment of path.slice(0, -1)) {
+    parent = (parent as Record<PropertyKey, unknown> | undefined)?.[segment];
+    if (typeof parent !== 'object' || parent === null) return;
+  }
+  const last = path[path.length - 1]!;
+  if (Array.isArray(parent) && typeof last === 'number') parent.splice(last, 1);
+  else delete (parent as Record<PropertyKey, unknown>)[last];
 }

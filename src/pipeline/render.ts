@@ -1,10 +1,13 @@
-// Rendering a transformed mdast tree to HTML: mdast → hast, raw HTML parsed and made safe, KaTeX
-// math, Shiki-highlighted code (light and dark colours as CSS variables), and a permalink anchor
-// on every heading.
+// Stage 6: rendering a transformed note to HTML. mdast → hast, raw HTML parsed, everything passed
+// through the allowlist sanitizer (src/pipeline/sanitize.ts), then the generator's own trusted
+// steps: demo fallbacks, KaTeX math, Shiki-highlighted code (light and dark colours as CSS
+// variables), and a permalink anchor on every heading.
 import rehypeShikiFromHighlighter from '@shikijs/rehype/core';
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
 import { toString as hastToString } from 'hast-util-to-string';
 import type { Root } from 'mdast';
+import type { State } from 'mdast-util-to-hast';
 import rehypeKatex from 'rehype-katex';
 import rehypeRaw from 'rehype-raw';
 import rehypeStringify from 'rehype-stringify';
@@ -12,81 +15,101 @@ import remarkRehype from 'remark-rehype';
 import { createHighlighter, type HighlighterGeneric } from 'shiki';
 import { unified, type Processor } from 'unified';
 import { visit } from 'unist-util-visit';
+import { LAYOUT_IDS } from './anchors.ts';
+import { sanitizeTree, trusted, type Removal } from './sanitize.ts';
 
-export interface RenderWarning {
-  line: number;
-  message: string;
-}
+export type RenderWarning = Removal;
 
-type HtmlProcessor = Processor<undefined, Root, HastRoot, HastRoot, string>;
-let processorsPromise: Promise<{ withRaw: HtmlProcessor; plain: HtmlProcessor }> | undefined;
+/** Static HTML for a demo placeholder: generator output, inserted after sanitizing. */
+export type DemoFallback = (name: string) => string;
+
+type HtmlProcessor = Processor<Root, Root, HastRoot, HastRoot, string>;
+let processorsPromise: Promise<{ withRaw: HtmlProcessor; plain: HtmlProcessor; finish: Processor<HastRoot, HastRoot, HastRoot, HastRoot, string> }> | undefined;
+
+/** mdast nodes the generator makes that must survive sanitizing: marked trusted in hast. */
+const trustedHandlers = {
+  /** A demo placeholder: `<div class="atlas-demo" data-demo>` holding the static fallback. */
+  atlasDemo(_state: State, node: { data?: { name?: string } }): Element {
+    return trusted({ type: 'element', tagName: 'div', properties: { className: ['atlas-demo'], dataDemo: node.data?.name ?? '', dataPagefindIgnore: 'all' }, children: [] });
+  },
+  /** A PDF attachment shown in the browser's viewer, with a link for readers without one. */
+  atlasPdf(_state: State, node: { data?: { src?: string; title?: string } }): Element {
+    const src = node.data?.src ?? '';
+    return trusted({
+      type: 'element',
+      tagName: 'iframe',
+      properties: { className: ['embed-pdf'], src, title: node.data?.title ?? 'PDF', loading: 'lazy' },
+      children: [{ type: 'element', tagName: 'a', properties: { href: src }, children: [{ type: 'text', value: `Open ${node.data?.title ?? 'the PDF'}` }] }],
+    });
+  },
+};
 
 function getProcessors() {
   processorsPromise ??= (async () => {
     const highlighter = await createHighlighter({ themes: ['github-light', 'github-dark'], langs: [] });
     // Re-parsing the whole tree through parse5 (rehype-raw) is the costliest render step, so pages
     // without raw HTML skip it.
-    const build = (raw: boolean) => {
-      const processor = unified().use(remarkRehype, { allowDangerousHtml: raw });
+    const toHast = (raw: boolean) => {
+      const processor = unified().use(remarkRehype, { allowDangerousHtml: raw, handlers: trustedHandlers as never });
       if (raw) processor.use(rehypeRaw);
-      return processor
-        .use(rehypeKatex, { throwOnError: false, strict: false })
-        .use(rehypeShikiFromHighlighter, highlighter as unknown as HighlighterGeneric<never, never>, {
-          themes: { light: 'github-light', dark: 'github-dark' },
-          defaultColor: false,
-          lazy: true,
-          fallbackLanguage: 'text',
-          addLanguageClass: true,
-        })
-        .use(rehypeHeadingAnchors)
-        .use(rehypeStringify) as unknown as HtmlProcessor;
+      return processor as unknown as HtmlProcessor;
     };
-    return { withRaw: build(true), plain: build(false) };
+    const finish = unified()
+      .use(rehypeKatex, { throwOnError: false, strict: false })
+      .use(rehypeShikiFromHighlighter, highlighter as unknown as HighlighterGeneric<never, never>, {
+        themes: { light: 'github-light', dark: 'github-dark' },
+        defaultColor: false,
+        lazy: true,
+        fallbackLanguage: 'text',
+        addLanguageClass: true,
+      })
+      .use(rehypeHeadingAnchors)
+      .use(rehypeStringify) as unknown as Processor<HastRoot, HastRoot, HastRoot, HastRoot, string>;
+    return { withRaw: toHast(true), plain: toHast(false), finish };
   })();
   return processorsPromise;
 }
 
-/** True when the tree holds raw HTML: author-written HTML, or raw content attached by the pipeline. */
+/** True when the tree holds raw HTML written by the author. */
 function hasRawHtml(tree: Root): boolean {
   let found = false;
-  visit(tree, (node) => {
-    const data = node.data as { hChildren?: Array<{ type: string }> } | undefined;
-    if (node.type === 'html' || data?.hChildren?.some((c) => c.type === 'raw')) found = true;
-    return found ? false : undefined;
+  visit(tree, 'html', () => {
+    found = true;
+    return false;
   });
   return found;
 }
 
-/** Renders one page; unsafe raw HTML (scripts, event handlers, javascript: URLs) is removed and reported. */
-export async function renderToHtml(tree: Root): Promise<{ html: string; warnings: RenderWarning[] }> {
+export interface RenderOptions {
+  demoFallback?: DemoFallback;
+  /** Ids the page layout uses: body ids never repeat them. */
+  reservedIds?: readonly string[];
+}
+
+/** Renders one note; what the sanitizer removed comes back as warnings (lines relative to the parsed text). */
+export async function renderToHtml(tree: Root, options: RenderOptions = {}): Promise<{ html: string; warnings: RenderWarning[] }> {
   const processors = await getProcessors();
   const processor = hasRawHtml(tree) ? processors.withRaw : processors.plain;
   const hast = (await processor.run(tree)) as HastRoot;
-  const warnings = removeUnsafeHtml(hast);
-  return { html: processor.stringify(hast), warnings };
+  const warnings = sanitizeTree(hast, options.reservedIds ?? LAYOUT_IDS);
+  if (options.demoFallback) fillDemoFallbacks(hast, options.demoFallback);
+  const finished = (await processors.finish.run(hast)) as HastRoot;
+  return { html: processors.finish.stringify(finished), warnings };
 }
 
-const UNSAFE_ELEMENTS = new Set(['script', 'iframe', 'object', 'embed', 'frame', 'frameset', 'base', 'meta', 'link', 'form']);
+const fallbackCache = new Map<string, ElementContent[]>();
 
-function removeUnsafeHtml(tree: HastRoot): RenderWarning[] {
-  const warnings: RenderWarning[] = [];
-  visit(tree, 'element', (node: Element, index, parent) => {
-    const line = node.position?.start.line ?? 0;
-    if (UNSAFE_ELEMENTS.has(node.tagName) && parent && index !== undefined) {
-      warnings.push({ line, message: `removed <${node.tagName}> from raw HTML — content cannot run code or embed frames` });
-      parent.children.splice(index, 1);
-      return index;
+function fillDemoFallbacks(tree: HastRoot, fallback: DemoFallback): void {
+  visit(tree, 'element', (node: Element) => {
+    const name = node.properties['dataDemo'];
+    if (typeof name !== 'string' || !(node.data as Record<string, unknown> | undefined)?.['atlasTrusted']) return;
+    let children = fallbackCache.get(name);
+    if (!children) {
+      children = fromHtml(fallback(name), { fragment: true }).children as ElementContent[];
+      fallbackCache.set(name, children);
     }
-    for (const [name, value] of Object.entries(node.properties)) {
-      const unsafeUrl = (name === 'href' || name === 'src' || name === 'action') && /^\s*(javascript|vbscript|data:text\/html)/i.test(String(value));
-      if (/^on/i.test(name) || unsafeUrl) {
-        warnings.push({ line, message: `removed ${name.toLowerCase()}="…" from <${node.tagName}> — content cannot run code` });
-        delete node.properties[name];
-      }
-    }
-    return undefined;
+    node.children = structuredClone(children);
   });
-  return warnings;
 }
 
 /** Adds a visible `#` permalink to every heading that has an id. */

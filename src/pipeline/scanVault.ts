@@ -1,13 +1,19 @@
-// Listing a content folder: the Markdown topics and every other file (attachments such as images),
-// skipping what Obsidian and tooling keep beside notes (.obsidian/, .trash/, dot files, node_modules).
-import { readdirSync } from 'node:fs';
+// Listing a content folder: the Markdown notes and every other file (attachments such as images),
+// skipping what Obsidian and tooling keep beside notes (.obsidian/, .trash/, dot files,
+// node_modules) and the site configuration. Symbolic links are followed as Obsidian follows them;
+// a link that leads back into a folder already being listed (a loop) or a folder that cannot be
+// read is reported and skipped, never a crash.
+import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { SITE_CONFIG_FILE } from '../config/siteConfig.ts';
 
 export interface VaultFiles {
   /** Vault-relative, `/`-separated paths of `.md` / `.mdx` files, sorted. */
   topics: string[];
   /** Vault-relative paths of all other files, sorted. */
   attachments: string[];
+  /** Folders and links that could not be listed, vault-relative, with the reason. */
+  skipped: Array<{ path: string; reason: string }>;
 }
 
 const SKIP_DIRS = new Set(['node_modules', '.obsidian', '.trash', '.git']);
@@ -15,20 +21,55 @@ const SKIP_DIRS = new Set(['node_modules', '.obsidian', '.trash', '.git']);
 export function scanVault(root: string): VaultFiles {
   const topics: string[] = [];
   const attachments: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+  const skipped: VaultFiles['skipped'] = [];
+  const rel = (full: string) => relative(root, full).split(sep).join('/');
+  const walk = (dir: string, ancestors: ReadonlySet<string>) => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (error) {
+      skipped.push({ path: rel(dir) || '.', reason: `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})` });
+      return;
+    }
+    for (const entry of entries) {
       if (entry.name.startsWith('.') || SKIP_DIRS.has(entry.name)) continue;
+      if (dir === root && entry.name === SITE_CONFIG_FILE) continue;
       const full = join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.isFile()) {
-        const rel = relative(root, full).split(sep).join('/');
-        (/\.(md|mdx)$/i.test(entry.name) ? topics : attachments).push(rel);
+      let isDirectory = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        try {
+          const stats = statSync(full);
+          isDirectory = stats.isDirectory();
+          isFile = stats.isFile();
+        } catch {
+          skipped.push({ path: rel(full), reason: 'is a symbolic link to nothing' });
+          continue;
+        }
+      }
+      if (isDirectory) {
+        const real = realpathSafe(full);
+        if (real === undefined || ancestors.has(real)) {
+          skipped.push({ path: rel(full), reason: 'is a symbolic link back into a folder it is in (a loop)' });
+          continue;
+        }
+        walk(full, new Set([...ancestors, real]));
+      } else if (isFile) {
+        (/\.(md|mdx)$/i.test(entry.name) ? topics : attachments).push(rel(full));
       }
     }
   };
-  walk(root);
+  walk(root, new Set([realpathSafe(root) ?? root]));
   const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  return { topics: topics.sort(byPath), attachments: attachments.sort(byPath) };
+  return { topics: topics.sort(byPath), attachments: attachments.sort(byPath), skipped };
+}
+
+function realpathSafe(path: string): string | undefined {
+  try {
+    return realpathSync(path);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Finds attachments the way Obsidian does: by vault path, by path relative to the note, or by file name anywhere. */
@@ -38,9 +79,11 @@ export class AttachmentIndex {
 
   constructor(paths: readonly string[]) {
     for (const path of paths) {
-      this.#byPath.set(path.toLowerCase(), path);
-      const name = path.split('/').pop()!.toLowerCase();
-      this.#byName.set(name, [...(this.#byName.get(name) ?? []), path]);
+      this.#byPath.set(path.normalize('NFC').toLowerCase(), path);
+      const name = path.split('/').pop()!.normalize('NFC').toLowerCase();
+      const list = this.#byName.get(name);
+      if (list) list.push(path);
+      else this.#byName.set(name, [path]);
     }
   }
 
@@ -50,7 +93,7 @@ export class AttachmentIndex {
 
   /** The vault-relative path `target` refers to from a note in `fromFolder`, or undefined. */
   find(target: string, fromFolder: string): string | undefined {
-    const clean = safeDecode(target).replace(/^\.\//, '').replace(/^\/+/, '');
+    const clean = safeDecode(target).replace(/^\.\//, '').replace(/^\/+/, '').normalize('NFC');
     const relativeToNote = normalizePath(fromFolder ? `${fromFolder}/${clean}` : clean);
     return (
       this.#byPath.get(relativeToNote.toLowerCase()) ??
@@ -58,11 +101,6 @@ export class AttachmentIndex {
       this.#byName.get(clean.split('/').pop()!.toLowerCase())?.[0]
     );
   }
-}
-
-/** URL of an attachment on the built site. */
-export function attachmentUrl(base: string, path: string): string {
-  return `${base}attachments/${path.split('/').map(encodeURIComponent).join('/')}`;
 }
 
 export function normalizePath(path: string): string {
@@ -75,7 +113,7 @@ export function normalizePath(path: string): string {
   return out.join('/');
 }
 
-function safeDecode(s: string): string {
+export function safeDecode(s: string): string {
   try {
     return decodeURIComponent(s);
   } catch {

@@ -1,10 +1,13 @@
-// Parsing the inside of an Obsidian wikilink: `Target#Heading|text`, `Target#^block`, `#Heading`.
+// Parsing the inside of an Obsidian wikilink: `Target#Heading|text`, `Target#Heading#Subheading`
+// (a heading chain), `Target#^block`, `#Heading`, and the `\|` that tables need for the pipe.
 
 export interface Wikilink {
-  /** Page name as written (may be empty for same-page links `[[#Heading]]`). */
+  /** Page or file name as written (empty for same-page links `[[#Heading]]`). */
   target: string;
-  /** Heading text after `#`, if any (without the `#`). */
+  /** The heading part after `#`, as written (a chain keeps its `#`s: `Section#Subsection`). */
   heading: string | undefined;
+  /** The heading chain, outermost first: `Section#Subsection` → ['Section', 'Subsection']. */
+  headingPath: string[];
   /** Block id after `#^`, if any (without `#^`). */
   blockId: string | undefined;
   /** Text after `|`, if any: display text for links, size for image embeds. */
@@ -12,9 +15,6 @@ export interface Wikilink {
   /** True for `![[...]]`. */
   embed: boolean;
 }
-
-/** Matches `[[...]]` and `![[...]]` in a text run; the inner part may not span lines or contain `]]`. */
-export const WIKILINK_PATTERN = /(!?)\[\[([^\]\n]+?)\]\]/g;
 
 export function parseWikilink(inner: string, embed = false): Wikilink {
   // Inside tables Obsidian writes the alias pipe escaped as `\|`.
@@ -26,10 +26,12 @@ export function parseWikilink(inner: string, embed = false): Wikilink {
   const target = (hash === -1 ? ref : ref.slice(0, hash)).trim();
   const fragment = hash === -1 ? undefined : ref.slice(hash + 1).trim();
   const isBlock = fragment?.startsWith('^') ?? false;
+  const headingPath = fragment && !isBlock ? fragment.split('#').map((h) => h.trim()).filter(Boolean) : [];
   return {
     target,
-    heading: fragment && !isBlock ? fragment : undefined,
-    blockId: fragment && isBlock ? fragment.slice(1) : undefined,
+    heading: headingPath.length ? headingPath.join('#') : undefined,
+    headingPath,
+    blockId: fragment && isBlock ? fragment.slice(1).trim() || undefined : undefined,
     alias,
     embed,
   };
@@ -38,7 +40,13 @@ export function parseWikilink(inner: string, embed = false): Wikilink {
 /** The text a reader sees for a link: the alias, else the target (plus heading), else the heading. */
 export function displayText(link: Wikilink): string {
   if (link.alias) return link.alias;
-  const fragment = link.heading ?? (link.blockId ? `^${link.blockId}` : undefined);
+  const fragment = link.headingPath.length ? link.headingPath.join(' › ') : link.blockId ? `^${link.blockId}` : undefined;
   if (!link.target) return fragment ?? '';
   return fragment ? `${link.target} › ${fragment}` : link.target;
+}
+
+/** The link as an author would write it, for messages: `[[Target#Heading]]`, `![[Image.png]]`. */
+export function writtenForm(link: Pick<Wikilink, 'target' | 'heading' | 'blockId' | 'embed'>): string {
+  const fragment = link.heading !== undefined ? `#${link.heading}` : link.blockId !== undefined ? `#^${link.blockId}` : '';
+  return `${link.embed ? '!' : ''}[[${link.target}${fragment}]]`;
 }

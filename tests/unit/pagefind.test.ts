@@ -21,7 +21,7 @@ beforeEach(() => {
   page('404.html', '<html><body>Not found</body></html>');
   page('_astro/app.js', 'console.log(1)');
   // A stale index from an earlier build must not be indexed as content.
-  page('pagefind/old/index.html', '<html><body>stale</body></html>');
+  page('-/pagefind/old/index.html', '<html><body>stale</body></html>');
 });
 
 afterEach(() => rmSync(dist, { recursive: true, force: true }));
@@ -49,10 +49,10 @@ function mockPagefind(failures: { create?: string; add?: string; write?: string;
 const makeLogger = () => ({ info: vi.fn(), error: vi.fn() });
 
 describe('buildSearchIndex', () => {
-  test('indexes every built topic page by URL, writes the bundle into <dist>/pagefind and closes pagefind', async () => {
+  test('indexes every built topic page by URL, writes the bundle into <dist>/-/pagefind and closes pagefind', async () => {
     const { pagefind, index, args } = mockPagefind();
     const logger = makeLogger();
-    const result = await buildSearchIndex({ dir: pathToFileURL(dist + '/'), pagefind: args, logger });
+    const result = await buildSearchIndex({ dir: pathToFileURL(dist + '/'), indexPath: '-/pagefind', pagefind: args, logger });
 
     expect(pagefind.createIndex).toHaveBeenCalledTimes(1);
     // Pages without an indexable body (home, 404, lists, alias redirects) are not sent.
@@ -60,8 +60,8 @@ describe('buildSearchIndex', () => {
     expect(urls).toEqual(['/multilingual/%E6%9C%BA%E5%99%A8%E5%AD%A6%E4%B9%A0/', '/techniques/model-pruning/']);
     const pruning = index.addHTMLFile.mock.calls.find(([file]) => file.url === '/techniques/model-pruning/')![0];
     expect(pruning.content).toBe('<html><body><article data-pagefind-body><h1>Model pruning</h1></article></body></html>');
-    expect(index.writeFiles).toHaveBeenCalledWith({ outputPath: join(dist, 'pagefind') });
-    expect(result).toEqual({ files: 2, outputPath: join(dist, 'pagefind') });
+    expect(index.writeFiles).toHaveBeenCalledWith({ outputPath: join(dist, '-/pagefind') });
+    expect(result).toEqual({ files: 2, outputPath: join(dist, '-/pagefind') });
     expect(pagefind.close).toHaveBeenCalledTimes(1);
     expect(logger.error).not.toHaveBeenCalled();
     expect(logger.info).toHaveBeenCalledWith(expect.stringMatching(/^search index: 2 of 4 HTML files indexed in [\d.]+ s into /));
@@ -69,8 +69,8 @@ describe('buildSearchIndex', () => {
 
   test("deletes pagefind's own UI bundles (the site has its own UI) and keeps the search runtime", async () => {
     const { args } = mockPagefind();
-    await buildSearchIndex({ dir: dist, pagefind: args, logger: makeLogger() });
-    const files = readdirSync(join(dist, 'pagefind'));
+    await buildSearchIndex({ dir: dist, indexPath: '-/pagefind', pagefind: args, logger: makeLogger() });
+    const files = readdirSync(join(dist, '-/pagefind'));
     expect(files).toContain('pagefind.js');
     expect(files).toContain('pagefind-entry.json');
     for (const name of UNUSED_BUNDLE_FILES) expect(files).not.toContain(name);
@@ -78,7 +78,7 @@ describe('buildSearchIndex', () => {
 
   test('hands CJK pages to pagefind with word boundaries, without touching the file on disk', async () => {
     const { index, args } = mockPagefind();
-    await buildSearchIndex({ dir: dist, pagefind: args, logger: makeLogger() });
+    await buildSearchIndex({ dir: dist, indexPath: '-/pagefind', pagefind: args, logger: makeLogger() });
     const cjk = index.addHTMLFile.mock.calls.find(([file]) => file.url?.startsWith('/multilingual/'))![0];
     expect(cjk.content).toContain('<h1>机 器 学 习</h1>');
     expect(cjk.content).toContain('<p>机 器 学 习 是 人 工 智 能 的 一 个 分 支 。</p>');
@@ -93,7 +93,7 @@ describe('buildSearchIndex', () => {
   ])('fails the build and reports it when %s', async (_name, failure, message) => {
     const { pagefind, args } = mockPagefind(failure);
     const logger = makeLogger();
-    const run = buildSearchIndex({ dir: dist, pagefind: args, logger });
+    const run = buildSearchIndex({ dir: dist, indexPath: '-/pagefind', pagefind: args, logger });
     await expect(run).rejects.toBeInstanceOf(SearchIndexError);
     await expect(run).rejects.toThrow(message);
     expect(logger.error).toHaveBeenCalledTimes(1);

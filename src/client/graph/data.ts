@@ -1,19 +1,20 @@
 // Loads graph.json once per URL per page and turns it into the browser's graph. The views and the
 // path tool share the same promise, so a page that has both fetches and decodes once.
-import { graphFromJson, readGraphJson, type DecodedGraph, type ViewGraph } from '../../../graph/index.ts';
+import { graphFromJson, nameKey, readGraphJson, type DecodedGraph, type EdgeWording, type ViewGraph } from '../../../graph/index.ts';
 
 export interface LoadedGraph {
   decoded: DecodedGraph;
   graph: ViewGraph;
-  /** Lower-cased title (and id) → id, for the search and path inputs. */
+  /** Title (and id) by nameKey → id, for the search and path inputs. */
   byName: Map<string, string>;
+  /** How each edge type reads, from graph.json's legend (a vault may define its own relations). */
+  wording: EdgeWording;
 }
 
 const cache = new Map<string, Promise<LoadedGraph>>();
 
-export function normaliseName(name: string): string {
-  return name.normalize('NFC').trim().toLowerCase();
-}
+/** Names compare as everywhere else (graph/names.ts): the explorer finds what a wikilink would. */
+export const normaliseName = nameKey;
 
 export function loadGraph(url: string): Promise<LoadedGraph> {
   let promise = cache.get(url);
@@ -31,7 +32,7 @@ export function loadGraph(url: string): Promise<LoadedGraph> {
           if (!byName.has(title)) byName.set(title, node.id);
         }
         for (const node of decoded.nodes) if (!byName.has(node.id)) byName.set(node.id, node.id);
-        return { decoded, graph: graphFromJson(decoded), byName };
+        return { decoded, graph: graphFromJson(decoded), byName, wording: (type: string) => decoded.wording.get(type) };
       });
     promise.catch(() => cache.delete(url));
     cache.set(url, promise);

@@ -7,7 +7,7 @@
 // only turns DOM and sigma events into new states. Test hooks are data-* attributes on the root
 // (data-ready, data-hovered, data-highlighted-count, data-selected, data-path-length), never globals.
 import type Sigma from 'sigma';
-import { EDGE_TYPES, RELATION_WORDING, paletteColor, type EdgeType, type PathStep, type ViewEdgeAttributes, type ViewNodeAttributes } from '../../../graph/index.ts';
+import { paletteColor, type EdgeType, type PathStep, type ViewEdgeAttributes, type ViewNodeAttributes } from '../../../graph/index.ts';
 import { fillTopicList, loadGraph, normaliseName, type LoadedGraph } from './data.ts';
 import { setupPathTool } from './pathTool.ts';
 import { countBright, createReducers, initialState, pathEdgeKeys, type ColorBy, type ViewState } from './reducers.ts';
@@ -84,8 +84,9 @@ export async function mountExplorer(root: HTMLElement, options: MountOptions): P
 
   const pathForm = select<HTMLFormElement>(root, 'form[data-path-tool]');
   if (pathForm !== null) {
-    const types = () => (hiddenTypes.size === 0 ? undefined : new Set(EDGE_TYPES.filter((t) => !hiddenTypes.has(t))));
-    cleanups.push(setupPathTool(pathForm, onPath === undefined ? { graph, byName, types } : { graph, byName, types, onPath }));
+    const types = () => (hiddenTypes.size === 0 ? undefined : new Set(decoded.edgeTypes.filter((t) => !hiddenTypes.has(t))));
+    const wording = loaded.wording;
+    cleanups.push(setupPathTool(pathForm, onPath === undefined ? { graph, byName, types, wording } : { graph, byName, types, wording, onPath }));
   }
 
   const focus = new URLSearchParams(location.search).get('focus');
@@ -101,7 +102,7 @@ interface ExplorerView {
 
 async function drawExplorer(
   root: HTMLElement,
-  { graph, decoded }: LoadedGraph,
+  { graph, decoded, wording: wordingOf }: LoadedGraph,
   [{ default: SigmaClass }, { drawDiscNodeLabel }]: [typeof import('sigma'), typeof import('sigma/rendering')],
   setHiddenTypes: (types: Set<EdgeType>) => void,
 ): Promise<ExplorerView> {
@@ -112,7 +113,7 @@ async function drawExplorer(
   let state: ViewState = initialState({ colorBy: (root.dataset['colorBy'] as ColorBy | undefined) ?? 'community' });
   const wording = (edge: string) => {
     const [source, target] = graph.extremities(edge);
-    return `${graph.getNodeAttribute(source, 'title')} ${RELATION_WORDING[graph.getEdgeAttribute(edge, 'type')].forward} ${graph.getNodeAttribute(target, 'title')}`;
+    return `${graph.getNodeAttribute(source, 'title')} ${wordingOf(graph.getEdgeAttribute(edge, 'type'))?.forward ?? graph.getEdgeAttribute(edge, 'type')} ${graph.getNodeAttribute(target, 'title')}`;
   };
   const reducers = createReducers(graph, () => state, { get dim() { return theme.dim; }, get mention() { return theme.mention; }, get relation() { return theme.relation; }, get path() { return theme.path; } }, decoded.categories, wording);
 

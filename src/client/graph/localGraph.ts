@@ -4,7 +4,7 @@
 // Test hooks are data-* attributes on the root: data-ready, data-node-count, data-depth, data-hovered.
 import { MultiDirectedGraph } from 'graphology';
 import type Sigma from 'sigma';
-import { neighbourhood, type ViewEdgeAttributes, type ViewGraph, type ViewNodeAttributes, RELATION_WORDING } from '../../../graph/index.ts';
+import { neighbourhood, type ViewEdgeAttributes, type ViewGraph, type ViewNodeAttributes } from '../../../graph/index.ts';
 import { loadGraph } from './data.ts';
 import { showNote } from './fallback.ts';
 import { hoverDrawer } from './hoverDrawer.ts';
@@ -30,7 +30,7 @@ export function localSubgraph(graph: ViewGraph, id: string, depth: number, limit
 
 export async function mountLocalGraph(root: HTMLElement): Promise<() => void> {
   const id = root.dataset['topic']!;
-  const { graph } = await loadGraph(root.dataset['graphUrl']!);
+  const { graph, wording: wordingOf } = await loadGraph(root.dataset['graphUrl']!);
   if (!graph.hasNode(id)) {
     showNote(root, 'This topic is not in the knowledge graph yet.');
     return () => {};
@@ -48,7 +48,7 @@ export async function mountLocalGraph(root: HTMLElement): Promise<() => void> {
     let state: ViewState = initialState({ selected: id });
     const wording = (edge: string) => {
       const [source, target] = sub.extremities(edge);
-      return `${sub.getNodeAttribute(source, 'title')} ${RELATION_WORDING[sub.getEdgeAttribute(edge, 'type')].forward} ${sub.getNodeAttribute(target, 'title')}`;
+      return `${sub.getNodeAttribute(source, 'title')} ${wordingOf(sub.getEdgeAttribute(edge, 'type'))?.forward ?? sub.getEdgeAttribute(edge, 'type')} ${sub.getNodeAttribute(target, 'title')}`;
     };
     const reducers = createReducers(sub, () => state, theme, [], wording);
     container.hidden = false;

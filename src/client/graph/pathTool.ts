@@ -4,10 +4,10 @@
 // The query (?from=…&to=…) is read on load and kept up to date, so a path can be shared as a URL,
 // and the form's no-JS submission lands on a page that answers it as soon as scripts run.
 import {
-  RELATION_WORDING,
   describePath,
   shortestRelationPath,
   type EdgeType,
+  type EdgeWording,
   type PathStep,
   type ViewGraph,
 } from '../../../graph/index.ts';
@@ -18,6 +18,8 @@ export interface PathToolOptions {
   byName: ReadonlyMap<string, string>;
   /** Edge types the walk may use (the explorer's relation filters); undefined for all. */
   types?: () => ReadonlySet<EdgeType> | undefined;
+  /** How each edge type reads (graph.json's legend). */
+  wording: EdgeWording;
   onPath?: (steps: PathStep[] | null) => void;
 }
 
@@ -40,11 +42,11 @@ export function setupPathTool(form: HTMLFormElement, options: PathToolOptions): 
 
   const show = (text: string, steps: PathStep[] = []) => {
     message.textContent = text;
-    const sentences = describePath(graph, steps);
+    const sentences = describePath(graph, steps, options.wording);
     result.replaceChildren(
       ...steps.map((step, i) => {
         const li = doc.createElement('li');
-        const wording = RELATION_WORDING[step.type];
+        const wording = options.wording(step.type) ?? { forward: step.type, inverse: step.type };
         li.append(link(step.from), ` ${step.direction === 'forward' ? wording.forward : wording.inverse} `, link(step.to));
         // The accessible name is the plain sentence, the same describePath gives the build.
         li.dataset['sentence'] = sentences[i]!;

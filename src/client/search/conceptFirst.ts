@@ -3,21 +3,14 @@
 // the query"; it cannot say "this page *is* the query". So among the results already loaded for
 // display, a page whose title or one of its aliases equals the whole query is moved to the top
 // (title before alias), everything else keeps pagefind's order. A Wikipedia-style qualifier in
-// parentheses is not part of the name: "Accuracy (metric)" is named by "accuracy".
+// parentheses is not part of the name: "Accuracy (metric)" is named by "accuracy". Names are
+// compared with the same `nameKey` wikilinks resolve with (graph/names.ts), so a query that is a
+// name a link would accept is treated as that name here too.
+import { nameKey } from '../../../graph/names.ts';
 
 export interface NamedHit {
   title: string;
   aliases: readonly string[];
-}
-
-/** Case, accents, punctuation and spacing do not distinguish names: "Naïve-Bayes" = "naive bayes". */
-export function normalizeName(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLocaleLowerCase('en')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
 }
 
 function withoutQualifier(title: string): string {
@@ -26,10 +19,10 @@ function withoutQualifier(title: string): string {
 
 /** 2 = the query is the title, 1 = it is an alias, 0 = neither. */
 export function nameMatch(hit: NamedHit, query: string): 0 | 1 | 2 {
-  const q = normalizeName(query);
+  const q = nameKey(query);
   if (!q) return 0;
-  if (normalizeName(hit.title) === q || normalizeName(withoutQualifier(hit.title)) === q) return 2;
-  return hit.aliases.some((alias) => normalizeName(alias) === q) ? 1 : 0;
+  if (nameKey(hit.title) === q || nameKey(withoutQualifier(hit.title)) === q) return 2;
+  return hit.aliases.some((alias) => nameKey(alias) === q) ? 1 : 0;
 }
 
 /** A stable reordering: exact title matches, then exact alias matches, then the rest. */

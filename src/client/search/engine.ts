@@ -6,6 +6,7 @@
 import { joinCjk, segmentCjk } from '../../lib/cjk.ts';
 import { conceptFirst } from './conceptFirst.ts';
 import { parseExcerpt, type ExcerptPart } from './excerpt.ts';
+import { siteRoutes } from '../../routes.ts';
 
 /**
  * pagefind ranking options: names (title, aliases) weigh ten times a plain meta field, the summary
@@ -98,7 +99,7 @@ export function loadSearchEngine(base: string = document.documentElement.dataset
 }
 
 async function createEngine(base: string): Promise<SearchEngine> {
-  const bundle = `${base}pagefind/`;
+  const bundle = siteRoutes(base).pagefind();
   let pagefind: PagefindModule;
   try {
     pagefind = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as PagefindModule;

@@ -2,6 +2,7 @@
 // from the index reaches the page only through textContent and element attributes set one by one.
 import type { ExcerptPart } from './excerpt.ts';
 import type { FacetCount, SearchHit } from './engine.ts';
+import { siteRoutes } from '../../routes.ts';
 
 export function renderExcerpt(doc: Document, parts: readonly ExcerptPart[]): DocumentFragment {
   const fragment = doc.createDocumentFragment();
@@ -118,11 +119,11 @@ export function refocusChip(container: HTMLElement, name: string, value: string)
   }
 }
 
-/** A sentence followed by a link to the A–Z index (`<base>topics/`), which works without search. */
+/** A sentence followed by a link to the A–Z index, which works without search. */
 export function renderNotice(doc: Document, text: string, base: string, linkText = 'Browse the A–Z index'): DocumentFragment {
   const fragment = doc.createDocumentFragment();
   const link = el(doc, 'a', 'search-notice-link', linkText);
-  link.href = `${base}topics/`;
+  link.href = siteRoutes(base).allTopics();
   fragment.append(doc.createTextNode(`${text} `), link, '.');
   return fragment;
 }

@@ -1,5 +1,6 @@
-// The shareable search URL: `<base>search/?q=…&category=…&tag=…&tag=…`. The header form submits
+// The shareable search URL: `<search page>?q=…&category=…&tag=…&tag=…`. The header form submits
 // `q` to the same page without JavaScript, so the page reads exactly what the form writes.
+import { siteRoutes } from '../../routes.ts';
 
 export interface SearchState {
   query: string;
@@ -13,7 +14,7 @@ export function searchPageUrl(base: string, query: string, selection: { category
   if (selection.category) params.set('category', selection.category);
   for (const tag of selection.tags) params.append('tag', tag);
   const search = params.toString();
-  return `${base}search/${search ? `?${search}` : ''}`;
+  return `${siteRoutes(base).search()}${search ? `?${search}` : ''}`;
 }
 
 export function readSearchUrl(search: string): SearchState {

@@ -44,7 +44,8 @@ describe('graph.json', () => {
 
   test('rejects malformed input with a reason', () => {
     const json = toGraphJson(buildKnowledgeGraph(input()));
-    expect(() => readGraphJson({ ...json, v: 2 })).toThrow(/^readGraphJson: unsupported version 2/);
+    expect(() => readGraphJson({ ...json, v: 1 })).toThrow(/^readGraphJson: unsupported version 1/);
+    expect(() => readGraphJson({ ...json, edgeWording: json.edgeWording.slice(1) })).toThrow(/^readGraphJson: edgeWording/);
     expect(() => readGraphJson({ ...json, nodes: { ...json.nodes, x: [1] } })).toThrow(/^readGraphJson: nodes.x/);
     expect(() => readGraphJson({ ...json, edges: { ...json.edges, target: json.edges.target.map(() => 99) } })).toThrow(/outside the node list/);
   });
@@ -124,7 +125,7 @@ describe('toGexf', () => {
 
 describe('toJsonLd', () => {
   test('a DefinedTermSet whose terms carry SKOS broader (is-a, part-of) and related (other relations)', () => {
-    const doc = toJsonLd(buildKnowledgeGraph(input()), { site: 'https://atlas.example/' });
+    const doc = toJsonLd(buildKnowledgeGraph(input()), { site: 'https://atlas.example/', name: 'Test wiki' });
     expect(doc['@type']).toBe('DefinedTermSet');
     expect(doc['@context']).toMatchObject({ skos: 'http://www.w3.org/2004/02/skos/core#', broader: { '@id': 'skos:broader' }, related: { '@id': 'skos:related' } });
     expect(doc.url).toBe('https://atlas.example/wiki/');
@@ -148,6 +149,6 @@ describe('toJsonLd', () => {
   });
 
   test('rejects a site that is not an origin', () => {
-    expect(() => toJsonLd(buildKnowledgeGraph(input()), { site: 'atlas.example' })).toThrow(/^toJsonLd: site/);
+    expect(() => toJsonLd(buildKnowledgeGraph(input()), { site: 'atlas.example', name: 'Test wiki' })).toThrow(/^toJsonLd: site/);
   });
 });

@@ -3,6 +3,7 @@ import {
   buildKnowledgeGraph,
   createKnowledgeGraph,
   describePath,
+  edgeWording,
   graphFromJson,
   readGraphJson,
   shortestRelationPath,
@@ -76,9 +77,10 @@ describe('shortestRelationPath', () => {
 });
 
 describe('describePath', () => {
+  const wording = (type: string) => edgeWording(type);
   test('forward steps use the forward wording', () => {
     const graph = createKnowledgeGraph(input());
-    expect(describePath(graph, shortestRelationPath(graph, 'pruning', 'flops')!)).toEqual([
+    expect(describePath(graph, shortestRelationPath(graph, 'pruning', 'flops')!, wording)).toEqual([
       'Model pruning is a technique for Computational efficiency',
       'Computational efficiency is measured by FLOPs',
     ]);
@@ -86,10 +88,10 @@ describe('describePath', () => {
 
   test('backward steps use the inverse wording', () => {
     const graph = createKnowledgeGraph(input());
-    expect(describePath(graph, shortestRelationPath(graph, 'flops', 'pruning')!)).toEqual([
+    expect(describePath(graph, shortestRelationPath(graph, 'flops', 'pruning')!, wording)).toEqual([
       'FLOPs measures Computational efficiency',
       'Computational efficiency is served by technique Model pruning',
     ]);
-    expect(describePath(graph, [{ from: 'd' as never, to: 'a' as never, type: 'mentions', direction: 'backward' }])).toEqual(['D is mentioned by A']);
+    expect(describePath(graph, [{ from: 'd' as never, to: 'a' as never, type: 'mentions', direction: 'backward' }], wording)).toEqual(['D is mentioned by A']);
   });
 });

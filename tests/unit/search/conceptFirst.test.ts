@@ -1,16 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { conceptFirst, nameMatch, normalizeName } from '../../../src/client/search/conceptFirst.ts';
-
-describe('normalizeName', () => {
-  test.each([
-    ['Naïve Bayes', 'naive bayes'],
-    ['teacher-student training', 'teacher student training'],
-    ['  F1 ', 'f1'],
-    ['Sequence-to-sequence models', 'sequence to sequence models'],
-    ['机器学习', '机器学习'],
-    ['ＴＰＵ', 'tpu'],
-  ])('%s → %s', (name, normalized) => expect(normalizeName(name)).toBe(normalized));
-});
+import { conceptFirst, nameMatch } from '../../../src/client/search/conceptFirst.ts';
+import { TopicIndex } from '../../../src/pipeline/topicIndex.ts';
+import type { TopicSlug } from '../../../graph/types.ts';
 
 const hit = (title: string, aliases: string[] = []) => ({ title, aliases });
 
@@ -20,8 +11,9 @@ describe('nameMatch', () => {
     [hit('Knowledge distillation', ['distillation']), 'knowledge  DISTILLATION', 2],
     [hit('Accuracy (metric)', ['classification accuracy']), 'accuracy', 2],
     [hit('Mean average precision', ['mAP']), 'precision', 0],
-    [hit('Naïve Bayes'), 'naive bayes', 2],
-    [hit('F1 score', ['F1', 'F-measure']), 'f measure', 1],
+    [hit('Naïve Bayes'), 'naïve  bayes', 2],
+    [hit('F1 score', ['F1', 'F-measure']), 'f-MEASURE', 1],
+    [hit('TPU acceleration', ['TPU']), 'ＴＰＵ', 1],
     [hit('Model pruning'), '', 0],
   ])('%o for "%s" → %i', (h, query, expected) => expect(nameMatch(h, query)).toBe(expected));
 });
@@ -37,5 +29,21 @@ describe('conceptFirst', () => {
   test('keeps the order when nothing is named by the query', () => {
     const hits = [hit('A'), hit('B'), hit('C')];
     expect(conceptFirst(hits, 'something else')).toEqual(hits);
+  });
+});
+
+describe('one notion of "the same name"', () => {
+  // Search ranking and wikilink resolution share graph/names.ts: a query promoted as a topic's name
+  // is exactly a name a [[link]] would resolve to that topic, and the reverse.
+  const topics = [
+    { slug: 'a' as TopicSlug, title: 'Naïve Bayes', aliases: ['NB'], path: 'Naïve Bayes' },
+    { slug: 'b' as TopicSlug, title: 'F1 score', aliases: ['F-measure'], path: 'metrics/f1' },
+    { slug: 'c' as TopicSlug, title: 'Cafe', aliases: [], path: 'Cafe' },
+  ];
+  const index = new TopicIndex(topics);
+  test.each(['naïve bayes', 'NAÏVE  BAYES', 'nb', 'f-measure', 'F1 Score', 'cafe', 'Café', 'naive bayes', 'f measure'])('%j', (query) => {
+    const resolved = index.resolve(query)?.slug;
+    const named = topics.find((t) => nameMatch(t, query) > 0)?.slug;
+    expect(named).toBe(resolved);
   });
 });

@@ -4,10 +4,10 @@ import { readSearchUrl, searchPageUrl } from '../../../src/client/search/searchU
 
 describe('search URL', () => {
   test.each([
-    ['/', 'distillation', {}, '/search/?q=distillation'],
-    ['/wiki/', 'F1 score', { category: 'Metric' }, '/wiki/search/?q=F1+score&category=Metric'],
-    ['/', '机器学习', { tags: ['多语言', 'x y'] }, '/search/?q=%E6%9C%BA%E5%99%A8%E5%AD%A6%E4%B9%A0&tag=%E5%A4%9A%E8%AF%AD%E8%A8%80&tag=x+y'],
-    ['/', '  ', {}, '/search/'],
+    ['/', 'distillation', {}, '/-/search/?q=distillation'],
+    ['/wiki/', 'F1 score', { category: 'Metric' }, '/wiki/-/search/?q=F1+score&category=Metric'],
+    ['/', '机器学习', { tags: ['多语言', 'x y'] }, '/-/search/?q=%E6%9C%BA%E5%99%A8%E5%AD%A6%E4%B9%A0&tag=%E5%A4%9A%E8%AF%AD%E8%A8%80&tag=x+y'],
+    ['/', '  ', {}, '/-/search/'],
   ])('base %s, query "%s", %o → %s', (base, query, selection: { category?: string; tags?: string[] }, url) => {
     const full = { category: selection.category, tags: selection.tags ?? [] };
     expect(searchPageUrl(base, query, full)).toBe(url);

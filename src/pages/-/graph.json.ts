@@ -1,8 +1,8 @@
-// dist/graph.json: the compact knowledge graph the /graph/ explorer and the local graphs load
-// (format documented in graph/graphJson.ts).
+// <base>-/graph.json: the compact knowledge graph the /-/graph/ explorer loads (format documented
+// in graph/graphJson.ts).
 import type { APIRoute } from 'astro';
-import { toGraphJson } from '../../graph/index.ts';
-import { getSite } from '../lib/site.ts';
+import { toGraphJson } from '../../../graph/index.ts';
+import { getSite } from '../../lib/site.ts';
 
 export const GET: APIRoute = async () => {
   const site = await getSite();

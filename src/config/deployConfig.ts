@@ -1,0 +1,42 @@
+// Where and how a site is built and deployed, from the environment: the one place ATLAS_*
+// variables are read. What the site *is* (its name, home note, look) is the vault's own
+// configuration, `atlas.yaml` (src/config/siteConfig.ts); these settings change per deployment.
+import { resolve } from 'node:path';
+import { normalizeBase } from '../routes.ts';
+
+export type LinkPolicy = 'error' | 'warn';
+
+export interface DeployConfig {
+  /** Absolute path of the content folder (an Obsidian vault works as is). */
+  contentDir: string;
+  /** URL path prefix the site is served under, always with leading and trailing slash. */
+  base: string;
+  /** Absolute site origin used for canonical URLs, sitemap and feeds, without trailing slash. */
+  site: string;
+  /** ATLAS_LINKS, when set: overrides the vault's `links` setting. */
+  links: LinkPolicy | undefined;
+}
+
+export class DeployConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DeployConfigError';
+  }
+}
+
+export function readDeployConfig(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): DeployConfig {
+  const links = env['ATLAS_LINKS']?.trim() || undefined;
+  if (links !== undefined && links !== 'error' && links !== 'warn') {
+    throw new DeployConfigError(`ATLAS_LINKS must be "error" or "warn", got "${links}"`);
+  }
+  const site = (env['ATLAS_SITE'] ?? 'http://127.0.0.1:4321').trim().replace(/\/+$/, '');
+  if (!/^https?:\/\/[^/?#\s]+$/.test(site)) {
+    throw new DeployConfigError(`ATLAS_SITE must be an origin such as https://example.org (no path: put the path in ATLAS_BASE), got "${site}"`);
+  }
+  return {
+    contentDir: resolve(cwd, env['ATLAS_CONTENT'] ?? 'content'),
+    base: normalizeBase(env['ATLAS_BASE']),
+    site,
+    links,
+  };
+}

@@ -1,9 +1,0 @@
-// dist/graph.gexf: the knowledge graph with its layout and attributes, for Gephi (graph/gexf.ts).
-import type { APIRoute } from 'astro';
-import { toGexf } from '../../graph/index.ts';
-import { getSite } from '../lib/site.ts';
-
-export const GET: APIRoute = async () => {
-  const site = await getSite();
-  return new Response(toGexf(site.graph), { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
-};

@@ -1,0 +1,76 @@
+// Parsing a note body into an mdast tree: CommonMark + GFM + math + Obsidian's own syntax
+// (wikilinks as a tokenizer extension, %%comments%%, ==highlights==), and MDX syntax for `.mdx`.
+// Parsing is separate from linking so every page's headings are known before any link is resolved.
+import type { Root } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import { nameKey } from '../../graph/names.ts';
+import { stripComments, type LiteralRanges } from './syntax/comments.ts';
+import { transformHighlights } from './syntax/highlights.ts';
+import { remarkWikiLinks } from './syntax/wikilinkSyntax.ts';
+
+const markdownParser = unified().use(remarkParse).use(remarkWikiLinks).use(remarkGfm).use(remarkMath).freeze();
+const mdxParser = unified().use(remarkParse).use(remarkMdx).use(remarkWikiLinks).use(remarkGfm).use(remarkMath).freeze();
+
+export interface ParseFailure {
+  line: number;
+  column: number;
+  message: string;
+}
+
+export interface ParsedMarkdown {
+  tree: Root;
+  /** The body as parsed: comments blanked out, so positions still match the author's file. */
+  text: string;
+  /** Offset of an unclosed `%%` (everything after it is hidden, as in Obsidian). */
+  unclosedCommentAt: number | undefined;
+}
+
+/** Parses a body; syntax errors (MDX) come back as a failure with their position instead of a throw. */
+export function parseMarkdown(body: string, isMdx: boolean): ParsedMarkdown | { failure: ParseFailure } {
+  const parser = isMdx ? mdxParser : markdownParser;
+  const parse = (text: string) => parser.runSync(parser.parse(text)) as Root;
+  try {
+    let tree = parse(body);
+    let text = body;
+    let unclosedCommentAt: number | undefined;
+    if (body.includes('%%')) {
+      const stripped = stripComments(body, literalRanges(tree));
+      if (stripped.text !== body) {
+        text = stripped.text;
+        unclosedCommentAt = stripped.unclosedAt;
+        tree = parse(text);
+      }
+    }
+    transformHighlights(tree);
+    return { tree, text, unclosedCommentAt };
+  } catch (error) {
+    const e = error as { line?: number; column?: number; reason?: string; message?: string };
+    return { failure: { line: e.line ?? 1, column: e.column ?? 1, message: e.reason ?? e.message ?? String(error) } };
+  }
+}
+
+/** Where `%%` is literal text: code blocks, inline code and math. */
+function literalRanges(tree: Root): LiteralRanges {
+  const ranges: Array<[number, number]> = [];
+  visit(tree, (node) => {
+    if (node.type !== 'code' && node.type !== 'inlineCode' && node.type !== 'math' && node.type !== 'inlineMath') return;
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start !== undefined && end !== undefined) ranges.push([start, end]);
+  });
+  return ranges;
+}
+
+/**
+ * Most vault notes open with `# Title`; the page already shows the title as its heading, so a
+ * first-level heading that repeats the title, at the very start of the body, is not shown twice.
+ */
+export function dropRepeatedTitle(tree: Root, title: string, headingText: (node: Root['children'][number]) => string): void {
+  const first = tree.children[0];
+  if (first?.type === 'heading' && first.depth === 1 && nameKey(headingText(first)) === nameKey(title)) tree.children.shift();
+}

@@ -1,0 +1,135 @@
+// Stage 1 of the pipeline: every note file read, its frontmatter validated, and its identity
+// decided — title, slug and URL (from its path or `permalink`) — before any body is parsed.
+// Unpublished notes (drafts, `publish: false`) are kept aside by name, so links to them can be
+// rendered as plain text with a warning instead of failing as unresolved.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { TopicSlug } from '../../graph/types.ts';
+import { noteMetadata, type NoteMetadata, type TopicFrontmatter } from '../content/schema.ts';
+import { parsePermalink, slugFromPath } from '../routes.ts';
+import type { Diagnostic, Severity } from './diagnostics.ts';
+import { parseFrontmatter, splitFrontmatter } from './frontmatter.ts';
+
+/** One published note, read and identified; its body is parsed in the next stage. */
+export interface Note {
+  /** Vault-relative path with extension. */
+  rel: string;
+  /** Path shown to authors, relative to the working directory. */
+  file: string;
+  /** Vault-relative path without extension. */
+  path: string;
+  slug: TopicSlug;
+  /** True when `permalink: /` asks for the home page. */
+  wantsHome: boolean;
+  title: string;
+  meta: NoteMetadata;
+  data: TopicFrontmatter;
+  body: string;
+  /** Line in the file where the body starts. */
+  bodyLine: number;
+  isMdx: boolean;
+  lineOf(path: readonly PropertyKey[]): number;
+}
+
+/** A note that exists but is not published: links to it become plain text. */
+export interface UnpublishedNote {
+  path: string;
+  title: string;
+  aliases: readonly string[];
+  reason: 'draft' | 'publish: false';
+}
+
+export interface ReadNotesOptions {
+  contentDir: string;
+  displayPath(vaultRelative: string): string;
+  /** Warn mode: problems with a safe fallback are warnings. */
+  lenient: boolean;
+  /** Categories the site allows, when it lists them. */
+  categories: readonly string[] | undefined;
+}
+
+export interface ReadNotesResult {
+  notes: Note[];
+  unpublished: UnpublishedNote[];
+  diagnostics: Diagnostic[];
+}
+
+export function readNotes(files: readonly string[], options: ReadNotesOptions): ReadNotesResult {
+  const diagnostics: Diagnostic[] = [];
+  const notes: Note[] = [];
+  const unpublished: UnpublishedNote[] = [];
+  const slugOwner = new Map<string, string>();
+  const recoverable: Severity = options.lenient ? 'warning' : 'error';
+  const allowedCategories = options.categories ? new Set(options.categories) : undefined;
+
+  for (const rel of files) {
+    const file = options.displayPath(rel);
+    const source = readText(join(options.contentDir, rel), file, diagnostics);
+    if (source === undefined) continue;
+    const split = splitFrontmatter(source);
+    const parsed = parseFrontmatter(split, file, { lenient: options.lenient });
+    diagnostics.push(...parsed.diagnostics);
+    if (!parsed.data) continue;
+    const data = parsed.data;
+    const meta = noteMetadata(data);
+    const path = rel.replace(/\.(md|mdx)$/i, '');
+    const title = meta.title ?? path.split('/').pop()!;
+    if (data.draft || !data.publish) {
+      unpublished.push({ path, title, aliases: meta.aliases, reason: data.draft ? 'draft' : 'publish: false' });
+      continue;
+    }
+
+    let slug = slugFromPath(rel);
+    let wantsHome = false;
+    if (data.permalink !== undefined) {
+      const target = parsePermalink(data.permalink);
+      if (target === null) {
+        diagnostics.push({ severity: recoverable, rule: 'frontmatter', file, line: parsed.lineOf(['permalink']), column: 1, message: `permalink "${data.permalink}" has no usable characters — use a path such as /my-topic/, or / for the home page` });
+      } else if (target.home) {
+        wantsHome = true;
+      } else {
+        slug = target.slug;
+      }
+    }
+    const owner = slugOwner.get(slug);
+    if (owner) {
+      diagnostics.push({ severity: 'error', rule: 'slug-collision', file, line: data.permalink !== undefined && !wantsHome ? parsed.lineOf(['permalink']) : 1, column: 1, message: `URL /${slug}/ is also the URL of ${owner} — rename one of the files or set a permalink` });
+      continue;
+    }
+    slugOwner.set(slug, file);
+
+    if (allowedCategories && meta.category !== undefined && !allowedCategories.has(meta.category)) {
+      diagnostics.push({ severity: recoverable, rule: 'unknown-category', file, line: parsed.lineOf(['category']), column: 1, message: `category "${meta.category}" is not one of the site's categories — use one of: ${[...allowedCategories].join(', ')}, or add it to "categories" in atlas.yaml` });
+    }
+    notes.push({ rel, file, path, slug, wantsHome, title, meta, data, body: split.body, bodyLine: split.bodyLine, isMdx: /\.mdx$/i.test(rel), lineOf: parsed.lineOf });
+  }
+  return { notes, unpublished, diagnostics };
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const utf8Lossy = new TextDecoder('utf-8');
+
+/** The file as text with LF line endings, or undefined (with a diagnostic) when it is not text. */
+function readText(full: string, file: string, diagnostics: Diagnostic[]): string | undefined {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(full);
+  } catch (error) {
+    diagnostics.push({ severity: 'error', rule: 'unreadable', file, line: 1, column: 1, message: `cannot read this file (${(error as NodeJS.ErrnoException).code ?? String(error)}) — check its permissions` });
+    return undefined;
+  }
+  if (bytes.includes(0)) {
+    diagnostics.push({ severity: 'error', rule: 'not-text', file, line: 1, column: 1, message: 'is not a text file (it contains NUL bytes) — a .md file must be Markdown text; rename or remove it' });
+    return undefined;
+  }
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    text = utf8Lossy.decode(bytes);
+    const line = text.slice(0, text.indexOf('\uFFFD')).split('\n').length;
+    diagnostics.push({ severity: 'warning', rule: 'encoding', file, line, column: 1, message: 'is not valid UTF-8; unreadable characters are shown as \uFFFD — save the file as UTF-8' });
+  }
+  // One line-ending convention downstream; line numbers are unchanged.
+  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+}
