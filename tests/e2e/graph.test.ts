@@ -60,7 +60,7 @@ function distinctColours(page: Page, png: Buffer): Promise<{ colours: number; in
 
 const explorer = '[data-graph-explorer]';
 
-async function readyExplorer(b: Browser, path = 'graph/') {
+async function readyExplorer(b: Browser, path = '-/graph/') {
   const opened = await open(b, path);
   await opened.page.waitForSelector(`${explorer}[data-ready="true"]`, { timeout: 15_000 });
   return opened;
@@ -79,20 +79,20 @@ async function canvasCentre(page: Page) {
 
 describe('exports', () => {
   test('graph.json, graph.gexf and graph.jsonld are served and linked from the graph page', async () => {
-    const json = await (await fetch(`${site.url}graph.json`)).json();
+    const json = await (await fetch(`${site.url}-/graph.json`)).json();
     const decoded = readGraphJson(json);
     expect(decoded.nodes).toHaveLength(10);
     expect(decoded.nodes.find((n) => n.id === 'model-pruning')!.url).toBe(`${BASE}model-pruning/`);
     expect(decoded.edges.some((e) => e.source === 'model-pruning' && e.target === 'computational-efficiency' && e.type === 'technique-for')).toBe(true);
-    const gexf = await (await fetch(`${site.url}graph.gexf`)).text();
+    const gexf = await (await fetch(`${site.url}-/graph.gexf`)).text();
     expect(gexf).toContain('label="Benchmarks &amp; datasets"');
-    const jsonld = await (await fetch(`${site.url}graph.jsonld`)).json();
+    const jsonld = await (await fetch(`${site.url}-/graph.jsonld`)).json();
     expect(jsonld['@type']).toBe('DefinedTermSet');
     expect(jsonld.hasDefinedTerm).toHaveLength(10);
 
-    const { page } = await open(browser, 'graph/');
+    const { page } = await open(browser, '-/graph/');
     for (const name of ['graph.json', 'graph.gexf', 'graph.jsonld']) {
-      await expect(page.getByRole('link', { name, exact: true }).getAttribute('href', { timeout: 5_000 })).resolves.toBe(`${BASE}${name}`);
+      await expect(page.getByRole('link', { name, exact: true }).getAttribute('href', { timeout: 5_000 })).resolves.toBe(`${BASE}-/${name}`);
     }
     await page.context().close();
   });
@@ -171,7 +171,7 @@ describe('explorer with WebGL', () => {
   });
 
   test('a shared path URL answers on load', async () => {
-    const { page } = await readyExplorer(browser, 'graph/?from=GPU&to=Model%20accuracy');
+    const { page } = await readyExplorer(browser, '-/graph/?from=GPU&to=Model%20accuracy');
     await expect.poll(() => page.locator('[data-path-result] li').count(), { timeout: 5_000 }).toBeGreaterThan(0);
     await expect(page.locator('[data-path-message]').textContent({ timeout: 5_000 })).resolves.toMatch(/^GPU and Model accuracy are \d steps? apart/);
     await page.context().close();
@@ -236,7 +236,7 @@ describe('local graph on a topic page (needs <LocalGraph> in src/pages/[...slug]
 
 describe('without WebGL', () => {
   test('the explorer shows its fallback and a note, the path tool still answers, nothing throws', async () => {
-    const { page, errors } = await open(noWebgl, 'graph/');
+    const { page, errors } = await open(noWebgl, '-/graph/');
     const note = page.locator(`${explorer} [data-graph-note]`);
     await expect.poll(() => note.isVisible(), { timeout: 10_000 }).toBe(true);
     await expect(note.textContent({ timeout: 5_000 })).resolves.toContain('WebGL');
@@ -254,7 +254,7 @@ describe('without WebGL', () => {
   });
 
   test('without JavaScript the explorer page lists topics and explains the path form', async () => {
-    const { page } = await open(browser, 'graph/', { javaScriptEnabled: false });
+    const { page } = await open(browser, '-/graph/', { javaScriptEnabled: false });
     await expect(page.locator('.central li a').first().getAttribute('href', { timeout: 5_000 })).resolves.toMatch(new RegExp(`^${BASE}`));
     // Playwright's text engine skips <noscript>, so locate it by structure.
     const note = page.locator('[data-path-tool] noscript p');

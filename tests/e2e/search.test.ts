@@ -103,7 +103,7 @@ describe('search on the fixture vault', () => {
     await page.keyboard.press('Control+k');
     await expect.poll(() => dialog(page).isVisible(), STEP).toBe(true);
     await searchInDialog(page, 'distillation');
-    expect(requests.some((url) => url.endsWith('/pagefind/pagefind.js'))).toBe(true);
+    expect(requests.some((url) => url.endsWith('/-/pagefind/pagefind.js'))).toBe(true);
     expect(requests.some((url) => /\/_astro\/dialog\.[\w-]+\.js$/.test(url))).toBe(true);
     expect(problems).toEqual([]);
     await page.close();
@@ -272,7 +272,7 @@ describe('search on the fixture vault', () => {
 
   test('the /search/ page works from a pasted URL and keeps the URL shareable', async () => {
     const page = await browser.newPage();
-    await page.goto(`${site.url}search/?q=F1&category=Metric`, STEP);
+    await page.goto(`${site.url}-/search/?q=F1&category=Metric`, STEP);
     await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-search-results]')?.dataset['query'] === 'F1', null, STEP);
     const main = page.getByRole('main');
     expect(await main.getByRole('searchbox').inputValue(STEP)).toBe('F1');
@@ -297,12 +297,12 @@ describe('search on the fixture vault', () => {
     const page = await context.newPage();
     await page.goto(`${site.url}techniques/model-pruning/`, STEP);
     await page.getByRole('search').first().getByRole('searchbox').fill('pruning', STEP);
-    await Promise.all([page.waitForURL(`${site.url}search/?q=pruning`, STEP), page.keyboard.press('Enter')]);
+    await Promise.all([page.waitForURL(`${site.url}-/search/?q=pruning`, STEP), page.keyboard.press('Enter')]);
     // Playwright's text engine skips <noscript>, so the notice is located by structure.
     const notice = page.locator('noscript .search-noscript');
     expect(await notice.isVisible(STEP)).toBe(true);
     expect(await notice.textContent(STEP)).toBe('Search needs JavaScript. Browse the A–Z index of all topics instead.');
-    expect(await notice.locator('a').getAttribute('href', STEP)).toBe('/topics/');
+    expect(await notice.locator('a').getAttribute('href', STEP)).toBe('/-/topics/');
     await context.close();
   });
 
@@ -310,11 +310,11 @@ describe('search on the fixture vault', () => {
     // Served from the same build but with pagefind/ unreachable.
     const broken = await serve({ dist, base: '/' }, CSP);
     const page = await browser.newPage();
-    await page.route('**/pagefind/**', (route) => route.fulfill({ status: 404, body: '' }));
-    await page.goto(`${broken.url}search/?q=pruning`, STEP);
+    await page.route('**/-/pagefind/**', (route) => route.fulfill({ status: 404, body: '' }));
+    await page.goto(`${broken.url}-/search/?q=pruning`, STEP);
     const status = page.getByRole('main').getByRole('status');
     await expect.poll(() => status.textContent(STEP), STEP).toBe('The search index could not be loaded. Browse the A–Z index.');
-    expect(await status.getByRole('link').getAttribute('href', STEP)).toBe('/topics/');
+    expect(await status.getByRole('link').getAttribute('href', STEP)).toBe('/-/topics/');
     await page.close();
     await broken.close();
   });
@@ -330,7 +330,7 @@ describe('search under a base path', () => {
     await site?.close();
   });
 
-  test('the dialog loads the index from /wiki/pagefind/ and result links carry the base', async () => {
+  test('the dialog loads the index from /wiki/-/pagefind/ and result links carry the base', async () => {
     const { page, problems } = await newPage(site);
     const requests: string[] = [];
     page.on('request', (request) => requests.push(new URL(request.url()).pathname));
@@ -338,11 +338,11 @@ describe('search under a base path', () => {
     await searchInDialog(page, 'distillation');
     expect((await resultTitles(page))[0]).toBe('Knowledge distillation');
     expect(await dialog(page).locator('.search-hit-title').first().getAttribute('href', STEP)).toBe('/wiki/techniques/knowledge-distillation/');
-    expect(requests.filter((path) => path.includes('pagefind')).every((path) => path.startsWith('/wiki/pagefind/'))).toBe(true);
+    expect(requests.filter((path) => path.includes('pagefind')).every((path) => path.startsWith('/wiki/-/pagefind/'))).toBe(true);
     await Promise.all([page.waitForURL(`${site.url}techniques/knowledge-distillation/`, STEP), page.keyboard.press('Enter')]);
     expect(await page.getByRole('heading', { level: 1 }).textContent(STEP)).toBe('Knowledge distillation');
 
-    await page.goto(`${site.url}search/?q=${encodeURIComponent('机器学习')}`, STEP);
+    await page.goto(`${site.url}-/search/?q=${encodeURIComponent('机器学习')}`, STEP);
     await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-search-results]')?.dataset['query'] === '机器学习', null, STEP);
     expect(await page.getByRole('main').locator('.search-hit-title').first().getAttribute('href', STEP)).toBe(`/wiki/multilingual/${encodeURIComponent('机器学习')}/`);
     expect(problems).toEqual([]);
@@ -395,7 +395,7 @@ describe('search in the dev server', () => {
     await dialog(page).getByRole('combobox').fill('pruning', { timeout: 30_000 });
     const status = dialog(page).getByRole('status');
     await expect.poll(() => status.textContent(), { timeout: 30_000 }).toMatch(/index appears after `npm run build`/);
-    expect(await status.getByRole('link').getAttribute('href')).toBe('/topics/');
+    expect(await status.getByRole('link').getAttribute('href')).toBe('/-/topics/');
     expect(errors).toEqual([]);
     await page.close();
   });
