@@ -98,11 +98,18 @@ export function siteRoutes(base: string) {
     sitemap: () => `${base}sitemap.xml`,
     robots: () => `${base}robots.txt`,
     favicon: () => `${base}favicon.svg`,
+    /** The not-found page as built; hosts serve it from `notFound()`, where it is copied after the build. */
+    notFoundPage: () => `${generator}404/`,
     notFound: () => `${base}404.html`,
   };
 }
 
 export type SiteRoutes = ReturnType<typeof siteRoutes>;
+
+/** The `[...slug]` route parameter of a page URL: its path after the base, decoded, no trailing slash. */
+export function routeParam(base: string, url: string): string {
+  return decodeURIComponent(url.slice(base.length)).replace(/\/$/, '');
+}
 
 /**
  * The key a page is known by in the preview index: its URL path after the base, without the

@@ -42,7 +42,7 @@ async function draw(figure: HTMLElement): Promise<void> {
   const source = figure.querySelector('.mermaid-source')?.textContent ?? '';
   if (!source.trim()) return;
   const mermaid = await loadMermaid();
-  mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: isDark() ? 'dark' : 'default', flowchart: { htmlLabels: false } });
+  mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: isDark() ? 'dark' : 'default', htmlLabels: false });
   try {
     const { svg } = await mermaid.render(`mermaid-diagram-${++counter}`, source);
     const element = safeSvg(svg);

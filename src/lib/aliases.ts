@@ -2,7 +2,7 @@
 // topic or claimed by an earlier alias (first topic by title wins); the home note's own path
 // redirects to the site root. Aliases share the notes' URL space, so they can never shadow a
 // generator page (those live under /-/, see src/routes.ts).
-import { slugifySegment } from '../routes.ts';
+import { routeParam, slugifySegment } from '../routes.ts';
 import type { TopicSlug } from '../../graph/types.ts';
 import type { Site } from './site.ts';
 
@@ -12,8 +12,8 @@ export interface Redirect {
   to: TopicSlug;
 }
 
-export function redirects(site: Pick<Site, 'topics' | 'bySlug' | 'redirects' | 'home'>): Redirect[] {
-  const taken = new Set<string>([...site.bySlug.keys()].filter((slug) => slug !== site.home?.slug));
+export function redirects(site: Pick<Site, 'base' | 'topics' | 'redirects' | 'home'>): Redirect[] {
+  const taken = new Set<string>(site.topics.filter((t) => t !== site.home).map((t) => routeParam(site.base, t.url)));
   const out: Redirect[] = [];
   for (const r of site.redirects) {
     if (taken.has(r.path)) continue;

@@ -49,7 +49,7 @@ export function assignAnchors(tree: Root, reservedIds: readonly string[] = LAYOU
   const headings: HeadingAnchor[] = [];
   const blockIds = new Set<string>();
 
-  const walk = (parent: { children: unknown[] }) => {
+  const walk = (parent: { type?: string; children: unknown[] }) => {
     const children = parent.children as RootContent[];
     for (let i = 0; i < children.length; i++) {
       const node = children[i]!;
@@ -75,12 +75,13 @@ export function assignAnchors(tree: Root, reservedIds: readonly string[] = LAYOU
           const match = BLOCK_ID.exec(last.value);
           if (match) {
             (last as Text).value = last.value.slice(0, match.index);
-            setId(node, `^${match[1]}`);
+            // In a list item the id names the item (a tight list renders no <p> to carry it).
+            setId(parent.type === 'listItem' && i === 0 ? parent : node, `^${match[1]}`);
             blockIds.add(match[1]!);
           }
         }
       }
-      if ('children' in node && Array.isArray(node.children)) walk(node as { children: unknown[] });
+      if ('children' in node && Array.isArray(node.children)) walk(node as { type: string; children: unknown[] });
     }
   };
   walk(tree);

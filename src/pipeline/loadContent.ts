@@ -130,14 +130,15 @@ export async function loadContent(deploy: DeployConfig, demos: DemoRegistry, opt
   diagnostics.push(...read.diagnostics);
   const notes = read.notes;
   const bySlug = new Map(notes.map((n) => [n.slug, n]));
+  const byUrlPath = new Map(notes.map((n) => [n.urlPath, n.slug]));
   const index = new TopicIndex(notes.map((n) => ({ slug: n.slug, title: n.title, aliases: n.meta.aliases, path: n.path })));
   const unpublished = new TopicIndex(read.unpublished.map((n, i) => ({ slug: `unpublished-${i}` as TopicSlug, title: n.title, aliases: n.aliases, path: n.path })));
   const attachments = new AttachmentIndex(vault.attachments);
 
   // 4. The home note: its URL is the site root; its own path URL redirects there.
   const home = chooseHome(notes, site, index, diagnostics);
-  const urlOf = (slug: TopicSlug) => (slug === home?.slug ? routes.home() : routes.topic(slug));
-  const redirects = home && !home.wantsHome ? [{ path: home.slug as string, to: home.slug }] : [];
+  const urlOf = (slug: TopicSlug) => (slug === home?.slug ? routes.home() : routes.topic((bySlug.get(slug)?.urlPath ?? slug) as TopicSlug));
+  const redirects = home && !home.wantsHome ? [{ path: home.urlPath, to: home.slug }] : [];
 
   // 5. Parse every body first, so every page's headings are known before links are checked.
   const parsed = new Map<TopicSlug, ParsedMarkdown>();
@@ -159,6 +160,7 @@ export async function loadContent(deploy: DeployConfig, demos: DemoRegistry, opt
     anchorsOf: (slug) => anchors.get(slug),
     titleOf: (slug) => bySlug.get(slug)?.title ?? slug,
     urlOf,
+    topicAt: (path) => (path === '' ? home?.slug : byUrlPath.get(path)),
     unresolvedSeverity: lenient ? 'warning' : 'error',
     imageOrigins: new Set(site.config.images.allowedOrigins),
     isDemoName: demos.isDemoName,

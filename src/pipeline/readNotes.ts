@@ -18,7 +18,10 @@ export interface Note {
   file: string;
   /** Vault-relative path without extension. */
   path: string;
+  /** The note's identity in the knowledge graph and every index. */
   slug: TopicSlug;
+  /** Its URL path after the base, without slashes (see `topicId` for when it differs from the slug). */
+  urlPath: string;
   /** True when `permalink: /` asks for the home page. */
   wantsHome: boolean;
   title: string;
@@ -79,7 +82,7 @@ export function readNotes(files: readonly string[], options: ReadNotesOptions): 
       continue;
     }
 
-    let slug = slugFromPath(rel);
+    let urlPath: string = slugFromPath(rel);
     let wantsHome = false;
     if (data.permalink !== undefined) {
       const target = parsePermalink(data.permalink);
@@ -88,22 +91,33 @@ export function readNotes(files: readonly string[], options: ReadNotesOptions): 
       } else if (target.home) {
         wantsHome = true;
       } else {
-        slug = target.slug;
+        urlPath = target.slug;
       }
     }
-    const owner = slugOwner.get(slug);
+    const owner = slugOwner.get(urlPath);
     if (owner) {
-      diagnostics.push({ severity: 'error', rule: 'slug-collision', file, line: data.permalink !== undefined && !wantsHome ? parsed.lineOf(['permalink']) : 1, column: 1, message: `URL /${slug}/ is also the URL of ${owner} — rename one of the files or set a permalink` });
+      diagnostics.push({ severity: 'error', rule: 'slug-collision', file, line: data.permalink !== undefined && !wantsHome ? parsed.lineOf(['permalink']) : 1, column: 1, message: `URL /${urlPath}/ is also the URL of ${owner} — rename one of the files or set a permalink` });
       continue;
     }
-    slugOwner.set(slug, file);
+    slugOwner.set(urlPath, file);
+    const slug = topicId(urlPath);
 
     if (allowedCategories && meta.category !== undefined && !allowedCategories.has(meta.category)) {
       diagnostics.push({ severity: recoverable, rule: 'unknown-category', file, line: parsed.lineOf(['category']), column: 1, message: `category "${meta.category}" is not one of the site's categories — use one of: ${[...allowedCategories].join(', ')}, or add it to "categories" in atlas.yaml` });
     }
-    notes.push({ rel, file, path, slug, wantsHome, title, meta, data, body: split.body, bodyLine: split.bodyLine, isMdx: /\.mdx$/i.test(rel), lineOf: parsed.lineOf });
+    notes.push({ rel, file, path, slug, urlPath, wantsHome, title, meta, data, body: split.body, bodyLine: split.bodyLine, isMdx: /\.mdx$/i.test(rel), lineOf: parsed.lineOf });
   }
   return { notes, unpublished, diagnostics };
+}
+
+/**
+ * A topic's identity: its URL path, except for the few paths that are names of Object.prototype
+ * members (`constructor`): graph libraries keep nodes in plain objects, where such a key finds the
+ * inherited member instead of the topic. Those get a trailing hyphen, which no URL path can have,
+ * so the identity stays unique while the note keeps its URL.
+ */
+export function topicId(urlPath: string): TopicSlug {
+  return (Object.prototype.hasOwnProperty.call(Object.prototype, urlPath) ? `${urlPath}-` : urlPath) as TopicSlug;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });

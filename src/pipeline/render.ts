@@ -32,14 +32,18 @@ const trustedHandlers = {
   atlasDemo(_state: State, node: { data?: { name?: string } }): Element {
     return trusted({ type: 'element', tagName: 'div', properties: { className: ['atlas-demo'], dataDemo: node.data?.name ?? '', dataPagefindIgnore: 'all' }, children: [] });
   },
-  /** A PDF attachment shown in the browser's viewer, with a link for readers without one. */
+  /** A PDF attachment shown in the browser's viewer, with a link for browsers without one. */
   atlasPdf(_state: State, node: { data?: { src?: string; title?: string } }): Element {
     const src = node.data?.src ?? '';
+    const title = node.data?.title ?? 'PDF';
     return trusted({
       type: 'element',
-      tagName: 'iframe',
-      properties: { className: ['embed-pdf'], src, title: node.data?.title ?? 'PDF', loading: 'lazy' },
-      children: [{ type: 'element', tagName: 'a', properties: { href: src }, children: [{ type: 'text', value: `Open ${node.data?.title ?? 'the PDF'}` }] }],
+      tagName: 'figure',
+      properties: { className: ['embed-pdf'] },
+      children: [
+        { type: 'element', tagName: 'iframe', properties: { src, title, loading: 'lazy' }, children: [] },
+        { type: 'element', tagName: 'figcaption', properties: {}, children: [{ type: 'element', tagName: 'a', properties: { href: src }, children: [{ type: 'text', value: `Open ${title}` }] }] },
+      ],
     });
   },
 };

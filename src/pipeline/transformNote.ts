@@ -26,6 +26,8 @@ export interface SiteLookup {
   titleOf(slug: TopicSlug): string;
   /** The page's URL (the home note's is the site root). */
   urlOf(slug: TopicSlug): string;
+  /** The topic served at a URL path (after the base, no slashes), for site-relative Markdown links. */
+  topicAt(urlPath: string): TopicSlug | undefined;
   /** Severity for unresolved links and headings (error, or warning in warn mode). */
   unresolvedSeverity: Severity;
   /** Origins external images may come from (site configuration). */
@@ -267,8 +269,8 @@ export function transformNote(tree: Root, page: PageSource, site: SiteLookup): T
       const absolute = decoded.startsWith('/') ? decoded : new URL(decoded, `http://x/${page.slug}/`).pathname;
       const baseless = absolute.startsWith(routes.base) ? absolute.slice(routes.base.length) : absolute.slice(1);
       const candidate = safeDecode(baseless).replace(/\/+$/, '').replace(/\/index\.html$/, '');
-      const resolved = candidate === '' ? null : site.index.resolve(candidate);
-      if (resolved && resolved.slug === candidate) slug = resolved.slug;
+      const atPath = site.topicAt(candidate);
+      if (atPath) slug = atPath;
       else {
         const attachment = site.attachments.find(decoded, folder);
         if (attachment) node.url = routes.attachment(attachment);
