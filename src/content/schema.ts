@@ -13,7 +13,8 @@ function looseList(separator: RegExp) {
       if (v == null || v === '') return [];
       if (typeof v === 'string') return v.split(separator).map((s) => s.trim()).filter(Boolean);
       if (typeof v === 'number' || typeof v === 'boolean') return [String(v)];
-      if (Array.isArray(v)) return v.filter((item) => item != null && item !== '');
+      // `aliases: [[Other name]]` (a wikilink written in a YAML list) parses as a nested list.
+      if (Array.isArray(v)) return v.flat(Infinity).filter((item) => item != null && item !== '');
       return v;
     },
     z.array(z.union([z.string(), z.number(), z.boolean()]).transform(String)),
@@ -34,8 +35,8 @@ const looseText = z.union([z.string(), z.number(), z.boolean()]).transform((v) =
 
 /** Relation targets may be written as plain titles or as `[[Title]]`, one or many. */
 const relationTargets = z.preprocess(
-  (v) => (v == null ? [] : typeof v === 'string' ? [v] : v),
-  z.array(z.string().transform((t) => t.trim().replace(/^\[\[|\]\]$/g, '').split('|')[0]!.trim())),
+  (v) => (v == null ? [] : typeof v === 'string' ? [v] : Array.isArray(v) ? v.flat(Infinity).filter((t) => t != null) : v),
+  z.array(z.coerce.string().transform((t) => t.trim().replace(/^\[\[|\]\]$/g, '').split('|')[0]!.trim())),
 );
 
 /** A date as YAML writes it (2024-05-01, 2024-05-01T10:00:00Z) or as a string Date understands. */

@@ -74,6 +74,8 @@ export function parseFrontmatter(split: SplitSource, file: string, options: Fron
   // A map built from YAML is a plain object: copy it onto one without a prototype, so keys such as
   // `__proto__` or `constructor` are data like any other.
   const candidate = Object.assign(Object.create(null) as Record<string, unknown>, raw);
+  // `summary:` with nothing after it (Obsidian writes empty properties that way) means "not set".
+  for (const key of Object.keys(topicFrontmatterSchema.shape)) if (candidate[key] === null) delete candidate[key];
   for (let attempt = 0; attempt < 50; attempt++) {
     const result = topicFrontmatterSchema.safeParse(candidate);
     if (result.success) return { data: diagnostics.some((d) => d.severity === 'error') ? undefined : result.data, diagnostics, lineOf };

@@ -241,7 +241,9 @@ export function transformNote(tree: Root, page: PageSource, site: SiteLookup): T
     const url = node.url;
     if (!url) return undefined;
     if (!isSafeUrl(url)) {
-      report('warning', 'unsafe-url', offset, `removed a link to "${url.slice(0, 60)}" — links may only use http(s), mailto or relative URLs (${urlScheme(url) ?? 'unreadable'} is not allowed)`);
+      const scheme = urlScheme(url) ?? 'unreadable';
+      const why = scheme === 'obsidian:' ? 'obsidian: links open the Obsidian app, which a web reader may not have' : `links may only use http(s), mailto or relative URLs (${scheme} is not allowed)`;
+      report('warning', 'unsafe-url', offset, `removed a link to "${url.slice(0, 60)}", keeping its text — ${why}`);
       if (parent && index !== undefined) {
         (parent.children as Nodes[]).splice(index, 1, ...(node.children as Nodes[]));
         return [SKIP, index];
@@ -384,6 +386,9 @@ function transformCallouts(tree: Root): void {
     const content: Blockquote = { type: 'blockquote', children: body, data: { hName: 'div', hProperties: { className: ['callout-content'] } } as Blockquote['data'] };
     node.children = [titleNode, content] as Blockquote['children'];
     const props: Record<string, unknown> = { className: ['callout', `callout-${kind.replace(/[^a-z0-9-]/g, '')}`], dataCallout: kind };
+    // A block id at the end of the callout's first line names the callout.
+    const firstId = ((first.data as Record<string, unknown> | undefined)?.['hProperties'] as Record<string, unknown> | undefined)?.['id'];
+    if (firstId !== undefined) props['id'] = firstId;
     if (fold === '+') props['open'] = true;
     node.data = { ...(node.data ?? {}), hName: fold ? 'details' : 'div', hProperties: { ...((node.data as { hProperties?: object } | undefined)?.hProperties ?? {}), ...props } } as Blockquote['data'];
   });

@@ -182,6 +182,7 @@ describe('an Obsidian vault with no configuration', () => {
     expect(await page.locator('[id="^list-block"]').textContent()).toContain('second item');
     expect(await page.locator('[id="^table-block"]').evaluate((e) => e.tagName)).toBe('TABLE');
     expect(await page.locator('[id="^image-block"] img, img[id="^image-block"]').count()).toBe(1);
+    expect(await page.locator('[id="^callout-block"]').getAttribute('class')).toBe('callout callout-note');
     await page.close();
   });
 

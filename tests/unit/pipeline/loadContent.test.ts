@@ -173,7 +173,7 @@ test('raw HTML cannot run code: scripts, handlers and javascript: URLs are remov
     expect.arrayContaining([
       'removed onclick="alert(1)" from <b> — content cannot run code',
       'removed <script> and its content — content cannot run code',
-      'removed a link to "javascript:alert(1)" — links may only use http(s), mailto or relative URLs (javascript: is not allowed)',
+      'removed a link to "javascript:alert(1)", keeping its text — links may only use http(s), mailto or relative URLs (javascript: is not allowed)',
     ]),
   );
 });
