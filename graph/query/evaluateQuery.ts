@@ -5,7 +5,7 @@
 // Determinism: topics are ranked once per context by (title, id) in code-unit order; every set is
 // kept in rank order, every sort falls back to rank, and every list of links is sorted by rank.
 // So the output depends only on the context's content, never on the order of its arrays.
-import type { Condition, Query, Source, ValueExpr } from './ast.ts';
+import type { CompareOperator, Condition, Query, Source, ValueExpr } from './ast.ts';
 import type { QueryContext, QueryTopic, RelationLookupDirection } from './context.ts';
 import { closestName, compareQueryErrors, type QueryError } from './errors.ts';
 import { parseIsoDate } from './parseIsoDate.ts';
@@ -18,6 +18,7 @@ import {
   fromFrontmatter,
   groupIdentity,
   holds,
+  numericText,
   orderKey,
   toCell,
   type OrderKey,
@@ -34,11 +35,25 @@ interface Prepared {
   /** Topics in (title, id) order; a topic's rank is its index here. */
   order: readonly QueryTopic[];
   rank: ReadonlyMap<string, number>;
+  /** Every rank, 0..n-1: the set of all topics (shared, never mutated). */
+  all: RankSet;
   /** Lower-cased tag or tag prefix ('area' for 'area/sub') → the tags written under it. */
   tagsByPrefix: ReadonlyMap<string, readonly string[]>;
   /** Lower-cased category → the categories written that way. */
   categoriesByLowerName: ReadonlyMap<string, readonly string[]>;
   env: ValueEnv;
+  /** Frontmatter fields and facts as query values, by rank; made on first use. */
+  columns: Map<string, readonly Value[]>;
+}
+
+/** A per-context column of values by rank: each frontmatter value is converted once, not per query. */
+function column(prep: Prepared, key: string, read: (topic: QueryTopic) => Value): readonly Value[] {
+  let values = prep.columns.get(key);
+  if (values === undefined) {
+    values = prep.order.map(read);
+    prep.columns.set(key, values);
+  }
+  return values;
 }
 
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -75,7 +90,8 @@ function prepare(context: QueryContext): Prepared {
       return resolved.get(name);
     },
   };
-  const result: Prepared = { order, rank, tagsByPrefix, categoriesByLowerName, env };
+  const all = Array.from({ length: order.length }, (_, i) => i);
+  const result: Prepared = { order, rank, all, tagsByPrefix, categoriesByLowerName, env, columns: new Map() };
   prepared.set(context, result);
   return result;
 }
@@ -84,14 +100,33 @@ function prepare(context: QueryContext): Prepared {
 
 type RankSet = readonly number[];
 
-function ranksOf(ids: Iterable<string>, prep: Prepared): RankSet {
-  const ranks: number[] = [];
-  for (const id of ids) {
-    const r = prep.rank.get(id);
-    if (r !== undefined) ranks.push(r);
+/** The ranks of the topics in any of these id lists, ascending, each once; unknown ids are skipped. */
+function ranksOf(lists: readonly (readonly string[])[], prep: Prepared): RankSet {
+  const n = prep.order.length;
+  let size = 0;
+  for (const list of lists) size += list.length;
+  if (size * 8 < n) {
+    const ranks: number[] = [];
+    for (const list of lists) {
+      for (const id of list) {
+        const r = prep.rank.get(id);
+        if (r !== undefined) ranks.push(r);
+      }
+    }
+    ranks.sort((a, b) => a - b);
+    return ranks.filter((r, i) => i === 0 || ranks[i - 1] !== r);
   }
-  ranks.sort((a, b) => a - b);
-  return ranks.filter((r, i) => i === 0 || ranks[i - 1] !== r);
+  // Large sets: mark and sweep, linear instead of a sort.
+  const marks = new Uint8Array(n);
+  for (const list of lists) {
+    for (const id of list) {
+      const r = prep.rank.get(id);
+      if (r !== undefined) marks[r] = 1;
+    }
+  }
+  const ranks: number[] = [];
+  for (let r = 0; r < n; r++) if (marks[r] === 1) ranks.push(r);
+  return ranks;
 }
 
 function union(a: RankSet, b: RankSet): RankSet {
@@ -140,35 +175,35 @@ function subtract(a: RankSet, b: RankSet): RankSet {
   return out;
 }
 
-const everything = (n: number): RankSet => Array.from({ length: n }, (_, i) => i);
-
 // ---- binding ------------------------------------------------------------------------------
 
-type Getter = (topic: QueryTopic) => Value;
-type Predicate = (topic: QueryTopic) => boolean;
+/** Values and conditions take a topic's rank: per-context columns are arrays indexed by it. */
+type Getter = (rank: number) => Value;
+type Predicate = (rank: number) => boolean;
 
 /** Built-in values: every topic has them, whatever its frontmatter. */
 interface Builtin {
   label: string;
-  get(topic: QueryTopic, context: QueryContext, prep: Prepared): Value;
+  /** Makes the getter once per query, so reading a value is one plain function call. */
+  getter(context: QueryContext, prep: Prepared): Getter;
 }
 
 const BUILTINS = new Map<string, Builtin>(Object.entries({
-  id: { label: 'Id', get: (t) => t.id },
-  title: { label: 'Title', get: (t) => t.title },
-  summary: { label: 'Summary', get: (t) => t.summary },
-  category: { label: 'Category', get: (t) => t.category },
-  tags: { label: 'Tags', get: (t) => [...t.tags] },
-  aliases: { label: 'Aliases', get: (t) => [...t.aliases] },
-  folder: { label: 'Folder', get: (t) => (t.folder === '' ? undefined : t.folder) },
-  pagerank: { label: 'PageRank', get: (t) => t.pagerank },
-  inbound: { label: 'Inbound links', get: (t) => t.inbound },
-  outbound: { label: 'Outbound links', get: (t) => t.outbound },
-  words: { label: 'Words', get: (t) => t.words },
-  created: { label: 'Created', get: (t) => t.created },
-  updated: { label: 'Updated', get: (t) => t.updated },
-  links: { label: 'Links', get: (t, context, prep) => linkList(context.linksFrom(t.id), prep) },
-  backlinks: { label: 'Backlinks', get: (t, context, prep) => linkList(context.linksTo(t.id), prep) },
+  id: { label: 'Id', getter: (_, { order }) => (r) => order[r]!.id },
+  title: { label: 'Title', getter: (_, { order }) => (r) => order[r]!.title },
+  summary: { label: 'Summary', getter: (_, { order }) => (r) => order[r]!.summary },
+  category: { label: 'Category', getter: (_, { order }) => (r) => order[r]!.category },
+  tags: { label: 'Tags', getter: (_, { order }) => (r) => order[r]!.tags },
+  aliases: { label: 'Aliases', getter: (_, { order }) => (r) => order[r]!.aliases },
+  folder: { label: 'Folder', getter: (_, { order }) => (r) => order[r]!.folder || undefined },
+  pagerank: { label: 'PageRank', getter: (_, { order }) => (r) => order[r]!.pagerank },
+  inbound: { label: 'Inbound links', getter: (_, { order }) => (r) => order[r]!.inbound },
+  outbound: { label: 'Outbound links', getter: (_, { order }) => (r) => order[r]!.outbound },
+  words: { label: 'Words', getter: (_, { order }) => (r) => order[r]!.words },
+  created: { label: 'Created', getter: (_, { order }) => (r) => order[r]!.created },
+  updated: { label: 'Updated', getter: (_, { order }) => (r) => order[r]!.updated },
+  links: { label: 'Links', getter: (context, prep) => (r) => linkList(context.linksFrom(prep.order[r]!.id), prep) },
+  backlinks: { label: 'Backlinks', getter: (context, prep) => (r) => linkList(context.linksTo(prep.order[r]!.id), prep) },
 } satisfies Record<string, Builtin>));
 
 /** Names that are built in, in the order the documentation lists them. */
@@ -248,7 +283,7 @@ class Binder {
     switch (value.type) {
       case 'name': {
         const builtin = BUILTINS.get(value.name);
-        if (builtin !== undefined) return (t) => builtin.get(t, context, prep);
+        if (builtin !== undefined) return builtin.getter(context, prep);
         if (this.relationTypes.has(value.name)) return this.relation(value.name, ['out']);
         if (context.fieldNames.has(value.name)) return this.field(value.name);
         this.unknownName(value.name, value.position);
@@ -274,7 +309,8 @@ class Binder {
             suggestion === undefined ? `facts in use: ${listNames(context.factNames)}` : undefined,
           );
         }
-        return (t) => (Object.hasOwn(t.facts, name) ? t.facts[name] : undefined);
+        const values = column(prep, `fact\u0000${name}`, (t) => (Object.hasOwn(t.facts, name) ? t.facts[name] : undefined));
+        return (r) => values[r];
       }
       case 'relation':
         this.checkRelationType(value.relation, value.position);
@@ -296,12 +332,16 @@ class Binder {
 
   private field(name: string): Getter {
     const env = this.prep.env;
-    return (t) => (Object.hasOwn(t.fields, name) ? fromFrontmatter(t.fields[name], env) : undefined);
+    const values = column(this.prep, `field\u0000${name}`, (t) => (Object.hasOwn(t.fields, name) ? fromFrontmatter(t.fields[name], env) : undefined));
+    return (r) => values[r];
   }
 
   private relation(type: string, directions: readonly RelationLookupDirection[]): Getter {
     const { context, prep } = this;
-    return (t) => linkList(directions.flatMap((d) => context.related(t.id, type, d)), prep);
+    return (r) => {
+      const id = prep.order[r]!.id;
+      return linkList(directions.length === 1 ? context.related(id, type, directions[0]!) : directions.flatMap((d) => context.related(id, type, d)), prep);
+    };
   }
 
   private unknownName(name: string, at: { line: number; column: number }): void {
@@ -333,6 +373,11 @@ class Binder {
         const left = this.value(condition.left);
         const right = this.value(condition.right);
         const op = condition.op;
+        const constant = constantOf(condition.right, right);
+        if (constant !== NOT_CONSTANT) {
+          const test = compareWithConstant(op, constant as Value, env);
+          return (t) => test(left(t));
+        }
         return (t) => holds(op, left(t), right(t), env);
       }
       case 'exists': {
@@ -341,11 +386,17 @@ class Binder {
       }
       case 'and': {
         const operands = condition.operands.map((c) => this.condition(c));
-        return (t) => operands.every((p) => p(t));
+        return (t) => {
+          for (const p of operands) if (!p(t)) return false;
+          return true;
+        };
       }
       case 'or': {
         const operands = condition.operands.map((c) => this.condition(c));
-        return (t) => operands.some((p) => p(t));
+        return (t) => {
+          for (const p of operands) if (p(t)) return true;
+          return false;
+        };
       }
       case 'not': {
         const operand = this.condition(condition.operand);
@@ -367,17 +418,17 @@ class Binder {
           this.warn(source.position, `no topic has the tag #${tag}${suggestion === undefined ? '' : ` — did you mean #${suggestion}?`}`);
           return () => [];
         }
-        return () => ranksOf(tags.flatMap((t) => context.byTag(t)), prep);
+        return () => ranksOf(tags.map((t) => context.byTag(t)), prep);
       }
       case 'folder': {
         const folder = source.folder.trim().replace(/^(\.\/)+/, '').replace(/^\/+|\/+$/g, '');
-        if (folder === '') return () => everything(prep.order.length);
+        if (folder === '') return () => prep.all;
         if (!context.folderNames.has(folder)) {
           const suggestion = closestName(folder, context.folderNames);
           this.warn(source.position, `no topic is in the folder "${folder}"${suggestion === undefined ? '' : ` — did you mean "${suggestion}"?`}`);
           return () => [];
         }
-        return () => ranksOf(context.byFolder(folder), prep);
+        return () => ranksOf([context.byFolder(folder)], prep);
       }
       case 'category': {
         const categories = prep.categoriesByLowerName.get(source.category.trim().toLowerCase());
@@ -390,13 +441,13 @@ class Binder {
           );
           return () => [];
         }
-        return () => ranksOf(categories.flatMap((c) => context.byCategory(c)), prep);
+        return () => ranksOf(categories.map((c) => context.byCategory(c)), prep);
       }
       case 'linksTo':
       case 'linksFrom': {
         const id = this.topic(source.target.name, source.target.position);
         if (id === undefined) return () => [];
-        return () => ranksOf(source.type === 'linksTo' ? context.linksTo(id) : context.linksFrom(id), prep);
+        return () => ranksOf([source.type === 'linksTo' ? context.linksTo(id) : context.linksFrom(id)], prep);
       }
       case 'relation': {
         const known = this.checkRelationType(source.relation, source.position);
@@ -405,7 +456,7 @@ class Binder {
         // "X is-a Metric" is declared on X: the topics that are-a Metric are Metric's incoming ones.
         const steps: RelationLookupDirection[] = source.direction === 'forward' ? ['in'] : source.direction === 'inverse' ? ['out'] : ['in', 'out'];
         const { relation, transitive } = source;
-        return () => ranksOf(walkRelation(context, id, relation, steps, transitive), prep);
+        return () => ranksOf([walkRelation(context, id, relation, steps, transitive)], prep);
       }
       case 'or': {
         const operands = source.operands.map((s) => this.source(s));
@@ -416,7 +467,7 @@ class Binder {
         const positive = source.operands.filter((s) => s.type !== 'not').map((s) => this.source(s));
         const negative = source.operands.flatMap((s) => (s.type === 'not' ? [this.source(s.operand)] : []));
         return () => {
-          let set = positive.length === 0 ? everything(prep.order.length) : positive[0]!();
+          let set = positive.length === 0 ? prep.all : positive[0]!();
           for (const operand of positive.slice(1)) {
             if (set.length === 0) return set;
             set = intersect(set, operand());
@@ -430,7 +481,7 @@ class Binder {
       }
       case 'not': {
         const operand = this.source(source.operand);
-        return () => subtract(everything(prep.order.length), operand());
+        return () => subtract(prep.all, operand());
       }
     }
   }
@@ -440,6 +491,50 @@ const constant =
   (value: Value): Getter =>
   () =>
     value;
+
+const NOT_CONSTANT = Symbol('not constant');
+
+/** The value of a literal (whose getter ignores the topic), or NOT_CONSTANT. */
+function constantOf(expr: ValueExpr, getter: Getter): Value | typeof NOT_CONSTANT {
+  const literal = expr.type === 'string' || expr.type === 'number' || expr.type === 'boolean' || expr.type === 'date' || expr.type === 'link';
+  return literal ? getter(0) : NOT_CONSTANT;
+}
+
+const ORDER_TESTS: Record<Exclude<CompareOperator, 'contains' | '!='>, (order: number) => boolean> = {
+  '=': (o) => o === 0,
+  '<': (o) => o < 0,
+  '<=': (o) => o <= 0,
+  '>': (o) => o > 0,
+  '>=': (o) => o >= 0,
+};
+
+/**
+ * `value op constant` as a one-argument test: the common cases (a number, a date or a text that
+ * is not a number on the right, the same kind on the left) skip the general rules in `holds`,
+ * which give the same answer for them.
+ */
+function compareWithConstant(op: CompareOperator, right: Value, env: ValueEnv): (left: Value) => boolean {
+  if (op === '!=') {
+    const equal = compareWithConstant('=', right, env);
+    return (left) => !equal(left);
+  }
+  const general = (left: Value) => holds(op, left, right, env);
+  if (op === 'contains') {
+    if (typeof right !== 'string') return general;
+    const needle = right.toLowerCase();
+    return (left) => (typeof left === 'string' ? left.toLowerCase().includes(needle) : general(left));
+  }
+  const test = ORDER_TESTS[op];
+  if (typeof right === 'number') return (left) => (typeof left === 'number' ? test(left < right ? -1 : left > right ? 1 : 0) : general(left));
+  if (right instanceof Date) {
+    const time = right.getTime();
+    return (left) => (left instanceof Date ? test(left.getTime() < time ? -1 : left.getTime() > time ? 1 : 0) : general(left));
+  }
+  if (typeof right === 'string' && numericText(right) === undefined) {
+    return (left) => (typeof left === 'string' ? test(left < right ? -1 : left > right ? 1 : 0) : general(left));
+  }
+  return general;
+}
 
 /** Topics one relation step from `start`, or any number of steps when transitive; never `start`. */
 function walkRelation(
@@ -489,29 +584,26 @@ export function evaluateQuery(query: Query, context: QueryContext): EvaluateQuer
   if (binder.errors.length > 0) return { errors: binder.errors.sort(compareQueryErrors) };
 
   const env = prep.env;
-  let ranks: RankSet = source === undefined ? everything(prep.order.length) : source();
-  if (where !== undefined) ranks = ranks.filter((r) => where(prep.order[r]!));
+  let ranks: RankSet = source === undefined ? prep.all : source();
+  if (where !== undefined) ranks = ranks.filter(where);
 
   if (sortKeys.length > 0) {
-    const decorated = ranks.map((rank) => {
-      const topic = prep.order[rank]!;
-      return { rank, keys: sortKeys.map((k) => orderKey(k.get(topic), env)) };
-    });
-    decorated.sort((a, b) => {
+    const decorated = ranks.map((rank) => ({ rank, keys: sortKeys.map((k) => orderKey(k.get(rank), env)) }));
+    const compare = (a: (typeof decorated)[number], b: (typeof decorated)[number]): number => {
       for (let i = 0; i < sortKeys.length; i++) {
         const c = compareWithMissingLast(a.keys[i], b.keys[i], sortKeys[i]!.sign);
         if (c !== 0) return c;
       }
       return a.rank - b.rank;
-    });
-    ranks = decorated.map((d) => d.rank);
+    };
+    const limit = query.limit?.value;
+    ranks = (limit !== undefined && limit * 8 < decorated.length ? smallest(decorated, limit, compare) : decorated.sort(compare)).map((d) => d.rank);
   }
   if (query.limit !== undefined) ranks = ranks.slice(0, query.limit.value);
 
-  const topics = ranks.map((r) => prep.order[r]!);
-  const rows: QueryRow[] = topics.map((topic) => ({
-    id: topic.id,
-    cells: output.kind === 'count' ? [] : columns.map((c) => toCell(c.get(topic))),
+  const rows: QueryRow[] = ranks.map((rank) => ({
+    id: prep.order[rank]!.id,
+    cells: output.kind === 'count' ? [] : columns.map((c) => toCell(c.get(rank))),
   }));
   const result: QueryResult = {
     kind: output.kind,
@@ -519,8 +611,27 @@ export function evaluateQuery(query: Query, context: QueryContext): EvaluateQuer
     rows,
     count: rows.length,
   };
-  if (groupBy !== undefined) result.groups = group(topics, rows, groupBy, env);
+  if (groupBy !== undefined) result.groups = group(ranks, rows, groupBy, env);
   return { result, warnings: binder.warnings.sort(compareQueryErrors) };
+}
+
+/** The k smallest items in order, without sorting all of them (SORT … LIMIT k over many topics). */
+function smallest<T>(items: readonly T[], k: number, compare: (a: T, b: T) => number): T[] {
+  const kept: T[] = [];
+  if (k <= 0) return kept;
+  for (const item of items) {
+    if (kept.length === k && compare(item, kept[k - 1]!) >= 0) continue;
+    let lo = 0;
+    let hi = kept.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (compare(kept[mid]!, item) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    kept.splice(lo, 0, item);
+    if (kept.length > k) kept.pop();
+  }
+  return kept;
 }
 
 function compareWithMissingLast(a: OrderKey | undefined, b: OrderKey | undefined, sign: number): number {
@@ -528,19 +639,29 @@ function compareWithMissingLast(a: OrderKey | undefined, b: OrderKey | undefined
   return sign * compareOrderKeys(a, b);
 }
 
-function group(topics: readonly QueryTopic[], rows: readonly QueryRow[], by: { get: Getter; sign: number }, env: ValueEnv): QueryGroup[] {
+function group(ranks: RankSet, rows: readonly QueryRow[], by: { get: Getter; sign: number }, env: ValueEnv): QueryGroup[] {
   const groups = new Map<string, { key: Scalar | undefined; rows: QueryRow[] }>();
-  topics.forEach((topic, i) => {
-    const value = by.get(topic);
-    const keys: (Scalar | undefined)[] = Array.isArray(value) ? (value.length === 0 ? [undefined] : [...new Set(value as readonly Scalar[])]) : [value as Scalar | undefined];
-    const seen = new Set<string>();
-    for (const key of keys) {
-      const identity = key === undefined ? '' : groupIdentity(key);
-      if (seen.has(identity)) continue;
-      seen.add(identity);
-      const existing = groups.get(identity);
-      if (existing === undefined) groups.set(identity, { key, rows: [rows[i]!] });
-      else existing.rows.push(rows[i]!);
+  const add = (identity: string, key: Scalar | undefined, row: QueryRow) => {
+    const existing = groups.get(identity);
+    if (existing === undefined) groups.set(identity, { key, rows: [row] });
+    else existing.rows.push(row);
+  };
+  ranks.forEach((rank, i) => {
+    const value = by.get(rank);
+    const row = rows[i]!;
+    if (!Array.isArray(value)) {
+      add(value === undefined ? '' : groupIdentity(value as Scalar), value as Scalar | undefined, row);
+    } else if (value.length === 0) {
+      add('', undefined, row);
+    } else {
+      // A list may repeat an item; the topic still goes into that group once.
+      const seen: string[] = [];
+      for (const key of value as readonly Scalar[]) {
+        const identity = groupIdentity(key);
+        if (seen.includes(identity)) continue;
+        seen.push(identity);
+        add(identity, key, row);
+      }
     }
   });
   return [...groups.entries()]

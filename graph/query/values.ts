@@ -68,7 +68,8 @@ export function fromFrontmatter(raw: unknown, env: ValueEnv): Value {
 function scalarFromFrontmatter(raw: unknown, env: ValueEnv): Scalar | undefined {
   switch (typeof raw) {
     case 'string': {
-      const link = WIKILINK.exec(raw);
+      // Most text is not a link: skip the regular expression unless it could be one.
+      const link = raw.includes('[[') ? WIKILINK.exec(raw) : null;
       const id = link ? env.resolveName(link[1]!.trim()) : undefined;
       return id === undefined ? raw : { link: id };
     }

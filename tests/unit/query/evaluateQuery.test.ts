@@ -257,8 +257,17 @@ describe('sort, limit, group', () => {
     ['LIST FROM #evaluation SORT is-a, title DESC', ['Precision', 'F1 score', 'Metric', 'Measure', 'Classification metric', 'Accuracy']],
     ['LIST SORT created LIMIT 2', ['Efficiency-accuracy trade-off', 'Accuracy']],
     ['LIST LIMIT 0', []],
+    ['LIST SORT pagerank LIMIT 0', []],
   ])('%s', (query, expected) => {
     expect(titles(query)).toEqual(expected);
+  });
+
+  test('SORT … LIMIT k keeps the first k of the full sort (small k takes a partial-sort path)', () => {
+    for (const sort of ['pagerank DESC', 'category, words DESC', 'fact("Introduced") DESC', 'updated', 'is-a DESC, title']) {
+      const all = titles(`LIST SORT ${sort}`);
+      expect(all).toHaveLength(18);
+      for (let k = 0; k <= 19; k++) expect(titles(`LIST SORT ${sort} LIMIT ${k}`)).toEqual(all.slice(0, k));
+    }
   });
 
   const groups = (text: string) => run(text).result.groups!.map((g) => [g.key, g.rows.map((r) => title(r.id))]);
