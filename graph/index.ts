@@ -65,3 +65,27 @@ export { lintKnowledgeGraph, formatFindings, sortFindings, LINT_RULES, type Find
 export { mulberry32, type Random } from './random.ts';
 export { PALETTE, paletteColor, hexToRgb } from './palette.ts';
 export { neighbourhood, type NeighbourhoodEntry, type NeighbourhoodOptions } from './neighbourhood.ts';
+
+// The query language; its syntax-tree node types (Source, Condition, ValueExpr…) are exported by
+// ./query/index.ts, not here, to keep such generic names out of this namespace.
+export {
+  parseQuery,
+  printQuery,
+  evaluateQuery,
+  runQuery,
+  createQueryContext,
+  queryResultToMdast,
+  type Query,
+  type QueryContext,
+  type QueryContextInput,
+  type QueryTopic,
+  type QueryError,
+  type QueryResult,
+  type QueryRow,
+  type QueryCell,
+  type QueryGroup,
+  type QueryRenderOptions,
+  type QueryMdastNode,
+  type ParseQueryResult,
+  type EvaluateQueryResult,
+} from './query/index.ts';
