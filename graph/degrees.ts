@@ -4,6 +4,7 @@
 //
 // Like graphology-metrics, each analytic returns a mapping; `.assign` writes node attributes.
 import type { KnowledgeGraph } from './knowledgeGraph.ts';
+import { LISTED_BY_QUERY } from './relations.ts';
 import type { TopicSlug } from './types.ts';
 
 export interface Degrees {
@@ -29,12 +30,15 @@ export const degrees: typeof computeDegrees & { assign: typeof assignDegrees } =
   assign: assignDegrees,
 });
 
+// Being listed by another page's query is not being linked: only authored edges count here.
+const authored = (_edge: string, attributes: { type: string }) => attributes.type !== LISTED_BY_QUERY;
+
 /** Topics nothing links or relates to, in graph (id) order. */
 export function orphans(graph: KnowledgeGraph): TopicSlug[] {
-  return graph.filterNodes((node) => graph.inDegree(node) === 0) as TopicSlug[];
+  return graph.filterNodes((node) => !graph.someInEdge(node, authored)) as TopicSlug[];
 }
 
 /** Topics that link or relate to nothing, in graph (id) order. */
 export function deadEnds(graph: KnowledgeGraph): TopicSlug[] {
-  return graph.filterNodes((node) => graph.outDegree(node) === 0) as TopicSlug[];
+  return graph.filterNodes((node) => !graph.someOutEdge(node, authored)) as TopicSlug[];
 }

@@ -20,6 +20,7 @@ export {
 export { nameKey, headingKey } from './names.ts';
 
 export {
+  addQueryEdges,
   createKnowledgeGraph,
   edgeKey,
   inferBase,

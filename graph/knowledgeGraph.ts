@@ -6,7 +6,7 @@
 // the graph, and everything derived from it, does not depend on the order files were read in.
 import { MultiDirectedGraph } from 'graphology';
 import type { LinkRecord, RelationRecord, SourcePosition, TopicRecord, TopicSlug } from './types.ts';
-import { DEFAULT_RELATIONS, MENTIONS, edgeTypes, type EdgeType, type RelationVocabulary } from './relations.ts';
+import { DEFAULT_RELATIONS, LISTED_BY_QUERY, MENTIONS, edgeTypes, type EdgeType, type RelationVocabulary } from './relations.ts';
 
 /** Node attributes: the topic as recorded, plus analytics and layout (0 until computed). */
 export interface TopicAttributes extends Omit<TopicRecord, 'id'> {
@@ -161,4 +161,27 @@ export function createKnowledgeGraph(
     });
   }
   return graph;
+}
+
+/**
+ * Adds a `query` edge for each topic a page lists through a query (links of kind `query`). They are
+ * added after the analytics: a query may sort by PageRank, so PageRank cannot depend on what
+ * queries list. The edges are in the graph for the views (shown or hidden like any type), and
+ * never count as links the author wrote.
+ */
+export function addQueryEdges(graph: KnowledgeGraph, links: readonly LinkRecord[]): void {
+  const pending = new Map<string, PendingEdge>();
+  for (const link of links) {
+    if (link.kind !== 'query' || link.to === null || link.from === link.to || !graph.hasNode(link.from) || !graph.hasNode(link.to)) continue;
+    const key = edgeKey(link.from, link.to, LISTED_BY_QUERY);
+    const where = { file: link.file, line: link.line, column: link.column };
+    const edge = pending.get(key);
+    if (edge === undefined) pending.set(key, { from: link.from, to: link.to, type: LISTED_BY_QUERY, weight: 1, positions: [where] });
+    else edge.positions.push(where);
+  }
+  const edges = [...pending.values()].sort((a, b) => compareStrings(a.from, b.from) || compareStrings(a.to, b.to));
+  for (const edge of edges) {
+    if (graph.hasEdge(edgeKey(edge.from, edge.to, LISTED_BY_QUERY))) continue;
+    graph.addDirectedEdgeWithKey(edgeKey(edge.from, edge.to, LISTED_BY_QUERY), edge.from, edge.to, { type: LISTED_BY_QUERY, weight: 0, positions: edge.positions.sort(comparePositions) });
+  }
 }

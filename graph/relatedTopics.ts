@@ -27,7 +27,7 @@
 import type { KnowledgeGraph } from './knowledgeGraph.ts';
 import { compareStrings } from './knowledgeGraph.ts';
 import type { TopicSlug } from './types.ts';
-import { MENTIONS } from './relations.ts';
+import { LISTED_BY_QUERY, MENTIONS } from './relations.ts';
 
 export const DEFAULTS = {
   /** Results per topic. */
@@ -69,6 +69,8 @@ function buildIndex(graph: KnowledgeGraph, settings: typeof DEFAULTS): Proximity
   ids.forEach((id, i) => position.set(id, i));
   const adjacency: Map<number, number>[] = ids.map(() => new Map());
   graph.forEachEdge((_edge, { type, weight }, source, target) => {
+    // What a query lists says nothing about how two topics relate.
+    if (type === LISTED_BY_QUERY) return;
     const w = type === MENTIONS ? 1 + Math.log(weight) : settings.relationStrength;
     const a = position.get(source)!, b = position.get(target)!;
     adjacency[a]!.set(b, (adjacency[a]!.get(b) ?? 0) + w);

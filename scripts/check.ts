@@ -4,12 +4,12 @@
 import { readDeployConfig } from '../src/config/deployConfig.ts';
 import { demoRegistry } from '../src/lib/site.ts';
 import { loadContent, topicRecord } from '../src/pipeline/loadContent.ts';
-import { buildKnowledgeGraph, formatFindings, lintKnowledgeGraph, sortFindings, type Finding } from '../graph/index.ts';
+import { formatFindings, lintKnowledgeGraph, sortFindings, type Finding } from '../graph/index.ts';
 
 const deploy = readDeployConfig();
 const content = await loadContent(deploy, demoRegistry, { render: false, throwOnError: false });
 const input = { topics: content.topics.map(topicRecord), links: content.links, relations: content.relations, vocabulary: content.vocabulary };
-const graph = buildKnowledgeGraph(input, { layoutIterations: 0 });
+const graph = content.graph;
 
 // The pipeline already reports unresolved links and relations with "did you mean" hints.
 // The table only prints the rule, so pipeline rules need not be among the graph's LINT_RULES.
@@ -24,6 +24,7 @@ const findings = sortFindings([...fromPipeline, ...fromGraph]);
 
 const errors = findings.filter((f) => f.severity === 'error').length;
 const warnings = findings.length - errors;
+for (const notice of content.notices) console.log(notice);
 if (findings.length) console.log(formatFindings(findings, { summary: false }));
 console.log(`${content.topics.length} topics checked in ${deploy.contentDir}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
 process.exit(errors ? 1 : 0);

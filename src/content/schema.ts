@@ -4,6 +4,7 @@
 // lists, `tag`/`alias` singular keys, `cssclass`), and keeps unknown keys: a vault's own
 // properties are data too (queries can read them), never rejected.
 import { z } from 'zod';
+import { parseIsoDate } from '../../graph/query/parseIsoDate.ts';
 import { citationUrl } from '../urlPolicy.ts';
 
 /** A list written as a YAML list, a single value, or one comma-separated string. */
@@ -39,10 +40,10 @@ const relationTargets = z.preprocess(
   z.array(z.coerce.string().transform((t) => t.trim().replace(/^\[\[|\]\]$/g, '').split('|')[0]!.trim())),
 );
 
-/** A date as YAML writes it (2024-05-01, 2024-05-01T10:00:00Z) or as a string Date understands. */
+/** A date as YAML writes it: 2024-05-01, or an ISO date-time such as 2024-05-01T10:00:00Z. */
 const dateValue = z.preprocess(
-  (v) => (typeof v === 'string' || typeof v === 'number' ? new Date(v) : v),
-  z.date({ message: 'use a date such as 2024-05-01' }).refine((d) => !Number.isNaN(d.getTime()), 'use a date such as 2024-05-01'),
+  (v) => (typeof v === 'string' ? (parseIsoDate(v) ?? v) : v),
+  z.date({ message: 'write an ISO date, e.g. 2024-05-01' }).refine((d) => !Number.isNaN(d.getTime()), 'write an ISO date, e.g. 2024-05-01'),
 );
 
 export const referenceSchema = z.object({

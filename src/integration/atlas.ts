@@ -54,6 +54,7 @@ async function loadOrExit(logger: AstroIntegrationLogger): Promise<void> {
   try {
     const site = await getSite();
     reportWarnings(site.diagnostics, logger);
+    for (const notice of site.notices) logger.warn(notice);
     logger.info(`${site.topics.length} topics, ${site.links.length} links, ${site.relations.length} relations`);
   } catch (error) {
     reportError(error, logger);

@@ -5,10 +5,10 @@
 import { readDeployConfig, type DeployConfig } from '../config/deployConfig.ts';
 import type { SiteConfig } from '../config/siteConfig.ts';
 import { DEMO_NAMES, isDemoName, renderDemoFallbackHtml } from '../demos/registry.ts';
-import { loadContent, topicRecord, type ChromeLink, type Topic } from '../pipeline/loadContent.ts';
+import { loadContent, type ChromeLink, type Topic } from '../pipeline/loadContent.ts';
 import type { Diagnostic } from '../pipeline/diagnostics.ts';
 import { tagLevels, type SiteRoutes } from '../routes.ts';
-import { buildKnowledgeGraph, relatedTopicsForAll, type KnowledgeGraph, type RelationVocabulary } from '../../graph/index.ts';
+import { relatedTopicsForAll, type KnowledgeGraph, type RelationVocabulary } from '../../graph/index.ts';
 import type { LinkRecord, RelationRecord, TopicSlug } from '../../graph/types.ts';
 
 export interface Backlink {
@@ -50,7 +50,10 @@ export interface Site {
   home: Topic | undefined;
   /** Topics by PageRank, most important first. */
   byRank: Topic[];
+  /** Pages that link here in their text (or embed this page), with the sentences. */
   backlinksOf(slug: TopicSlug): Backlink[];
+  /** Pages whose queries list this page (not links their authors wrote). */
+  listedByOf(slug: TopicSlug): Topic[];
   relationsOf(slug: TopicSlug): { outgoing: RelationRecord[]; incoming: RelationRecord[] };
   relatedOf(slug: TopicSlug): Topic[];
   /** Category → topics, in the configured order (else alphabetical). */
@@ -61,6 +64,7 @@ export interface Site {
   /** Old URLs (path after the base) that redirect to a topic. */
   redirects: Array<{ path: string; to: TopicSlug }>;
   diagnostics: Diagnostic[];
+  notices: string[];
 }
 
 const CACHE = Symbol.for('efficiency-atlas.site');
@@ -85,12 +89,19 @@ export async function buildSite(deploy: DeployConfig): Promise<Site> {
   const topics = [...content.topics].sort((a, b) => collator.compare(a.title, b.title) || (a.slug < b.slug ? -1 : 1));
   const bySlug = new Map(topics.map((t) => [t.slug, t]));
 
-  const graph = buildKnowledgeGraph({ topics: topics.map(topicRecord), links: content.links, relations: content.relations, vocabulary: content.vocabulary });
+  const graph = content.graph;
   const related = relatedTopicsForAll(graph, 8);
 
   const backlinks = new Map<TopicSlug, Map<TopicSlug, string[]>>();
+  const listedBy = new Map<TopicSlug, Set<TopicSlug>>();
   for (const link of content.links) {
     if (!link.to || link.to === link.from) continue;
+    if (link.kind === 'query') {
+      let set = listedBy.get(link.to);
+      if (!set) listedBy.set(link.to, (set = new Set()));
+      set.add(link.from);
+      continue;
+    }
     let byFrom = backlinks.get(link.to);
     if (!byFrom) backlinks.set(link.to, (byFrom = new Map()));
     let sentences = byFrom.get(link.from);
@@ -151,6 +162,11 @@ export async function buildSite(deploy: DeployConfig): Promise<Site> {
         .map(([from, sentences]) => ({ from: bySlug.get(from)!, sentences }))
         .filter((b) => b.from)
         .sort((a, b) => collator.compare(a.from.title, b.from.title)),
+    listedByOf: (slug) =>
+      [...(listedBy.get(slug) ?? [])]
+        .map((from) => bySlug.get(from)!)
+        .filter(Boolean)
+        .sort((a, b) => collator.compare(a.title, b.title)),
     relationsOf: (slug) => ({ outgoing: outgoing.get(slug) ?? [], incoming: incoming.get(slug) ?? [] }),
     relatedOf: (slug) => (related.get(slug) ?? []).map((r) => bySlug.get(r.id)!).filter(Boolean),
     categories,
@@ -158,6 +174,7 @@ export async function buildSite(deploy: DeployConfig): Promise<Site> {
     attachments: content.attachments,
     redirects: content.redirects,
     diagnostics: content.diagnostics,
+    notices: content.notices,
   };
 }
 

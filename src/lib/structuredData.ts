@@ -19,13 +19,24 @@ export function topicJsonLd(site: Pick<Site, 'origin' | 'routes'>, topic: Topic)
       ? { citation: topic.data.references.map((r) => ({ '@type': 'CreativeWork', name: r.title, author: r.authors, datePublished: String(r.year), ...(r.url ? { url: r.url } : {}) })) }
       : {}),
   };
-  if (!topic.faq.length) return [term];
+  // The page about the term, with its dates: DefinedTerm itself has none.
+  const page = {
+    '@context': 'https://schema.org',
+    '@type': 'WebPage',
+    '@id': `${absolute(topic.url)}#page`,
+    url: absolute(topic.url),
+    name: topic.title,
+    mainEntity: { '@id': absolute(topic.url) },
+    ...(topic.created ? { dateCreated: topic.created.toISOString() } : {}),
+    ...(topic.updated ? { dateModified: topic.updated.toISOString() } : {}),
+  };
+  if (!topic.faq.length) return [term, page];
   const faq = {
     '@context': 'https://schema.org',
     '@type': 'FAQPage',
     mainEntity: topic.faq.map((e) => ({ '@type': 'Question', name: e.q, acceptedAnswer: { '@type': 'Answer', text: e.text } })),
   };
-  return [term, faq];
+  return [term, page, faq];
 }
 
 /** JSON for a <script type="application/ld+json">: `<` escaped so no content can close the element. */

@@ -1,4 +1,5 @@
-// RSS 2.0 feed of all topics, named after the site.
+// RSS 2.0 feed of all topics, named after the site, newest first: each item's pubDate is when the
+// page was created (git history, frontmatter, or the file's time).
 import type { APIRoute } from 'astro';
 import { getSite } from '../lib/site.ts';
 import { escapeXml } from '../../graph/index.ts';
@@ -6,9 +7,12 @@ import { escapeXml } from '../../graph/index.ts';
 export const GET: APIRoute = async () => {
   const site = await getSite();
   const abs = (p: string) => escapeXml(new URL(p, site.origin + '/').href);
-  const items = site.topics.map(
+  const time = (d: Date | undefined) => d?.getTime() ?? 0;
+  const newestFirst = [...site.topics].sort((a, b) => time(b.created) - time(a.created) || (a.slug < b.slug ? -1 : 1));
+  const items = newestFirst.map(
     (t) =>
       `    <item>\n      <title>${escapeXml(t.title)}</title>\n      <link>${abs(t.url)}</link>\n      <guid isPermaLink="true">${abs(t.url)}</guid>\n` +
+      `${t.created ? `      <pubDate>${t.created.toUTCString()}</pubDate>\n` : ''}` +
       `${t.category ? `      <category>${escapeXml(t.category)}</category>\n` : ''}      <description>${escapeXml(t.summary ?? t.excerpt)}</description>\n    </item>`,
   );
   const body = `<?xml version="1.0" encoding="UTF-8"?>

@@ -16,7 +16,12 @@ export const GET: APIRoute = async () => {
     ...[...site.categories.keys()].map((c) => routes.category(c)),
     ...[...site.tags.keys()].map((t) => routes.tag(t)),
   ];
-  const urls = [...new Set(paths)].map((p) => `  <url><loc>${escapeXml(new URL(p, site.origin + '/').href)}</loc></url>`);
+  // A page's lastmod is when its file last changed (git history, frontmatter, or the file's time).
+  const lastmod = new Map(site.topics.filter((t) => t.updated).map((t) => [t.url, t.updated!.toISOString().slice(0, 10)]));
+  const urls = [...new Set(paths)].map((p) => {
+    const date = lastmod.get(p);
+    return `  <url><loc>${escapeXml(new URL(p, site.origin + '/').href)}</loc>${date ? `<lastmod>${date}</lastmod>` : ''}</url>`;
+  });
   const body = `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`;
   return new Response(body, { headers: { 'content-type': 'application/xml' } });
 };

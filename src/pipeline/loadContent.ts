@@ -1,7 +1,8 @@
 // The content pipeline, once per build, as a sequence of stages with one job each:
 //   site configuration (atlas.yaml) → scan the vault → read notes (frontmatter, identity) → choose
 //   the home note → parse every body → transform (links recorded as data) → transclusions →
-//   typed relations → header/footer links → render.
+//   typed relations → page dates (git) → the knowledge graph → queries → header/footer links →
+//   render.
 // Everything the pages need (backlinks, relations, the graph) is derived from the records produced
 // here, never by re-reading pages.
 import { join, relative } from 'node:path';
@@ -9,6 +10,7 @@ import type { Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { nameKey } from '../../graph/names.ts';
 import { relationVocabulary, type RelationVocabulary } from '../../graph/relations.ts';
+import { addQueryEdges, buildKnowledgeGraph, type KnowledgeGraph } from '../../graph/index.ts';
 import type { LinkRecord, RelationRecord, TopicRecord, TopicSlug } from '../../graph/types.ts';
 import type { DeployConfig, LinkPolicy } from '../config/deployConfig.ts';
 import { readSiteConfig, type LoadedSiteConfig } from '../config/readSiteConfig.ts';
@@ -23,7 +25,9 @@ import { renderToHtml } from './render.ts';
 import { AttachmentIndex, scanVault } from './scanVault.ts';
 import { TopicIndex } from './topicIndex.ts';
 import { fillEmbeds } from './transclude.ts';
-import { demoPlaceholder, isDemoPlaceholder, transformNote, type PendingEmbed, type SiteLookup } from './transformNote.ts';
+import { demoPlaceholder, isDemoPlaceholder, transformNote, type PendingEmbed, type PendingQuery, type SiteLookup } from './transformNote.ts';
+import { frontmatterDates, readPageHistory, shallowCloneWarning } from './gitHistory.ts';
+import { runQueries } from './runQueries.ts';
 import { parseWikilink } from './wikilink.ts';
 
 /** One built page. */
@@ -56,6 +60,9 @@ export interface Topic {
   /** The page has a Mermaid diagram. */
   mermaid: boolean;
   isHome: boolean;
+  /** When the page was first written and last changed (git history, frontmatter, or file times). */
+  created: Date | undefined;
+  updated: Date | undefined;
 }
 
 export interface DemoRegistry {
@@ -77,9 +84,12 @@ export interface LoadedContent {
   linkPolicy: LinkPolicy;
   routes: SiteRoutes;
   topics: Topic[];
+  /** Authored links, then the links of kind `query` (topics listed by a page's query). */
   links: LinkRecord[];
   relations: RelationRecord[];
   vocabulary: RelationVocabulary;
+  /** The one knowledge graph of the build: analytics over authored links and relations, then query edges. */
+  graph: KnowledgeGraph;
   /** Vault-relative paths of attachments, served under `routes.attachment()`. */
   attachments: string[];
   home: TopicSlug | undefined;
@@ -93,6 +103,8 @@ export interface LoadedContent {
   /** Footer text rendered to HTML (sanitized), or '' when none is configured. */
   footerHtml: string;
   diagnostics: Diagnostic[];
+  /** Messages about the build as a whole (e.g. a shallow git clone), printed once. */
+  notices: string[];
 }
 
 export interface LoadOptions {
@@ -175,6 +187,7 @@ export async function loadContent(deploy: DeployConfig, demos: DemoRegistry, opt
     demos: string[];
     mermaid: boolean;
     faq: Array<{ q: string; tree: Root }>;
+    queries: PendingQuery[];
   }
   const transformed: Transformed[] = [];
   for (const note of notes) {
@@ -209,7 +222,7 @@ export async function loadContent(deploy: DeployConfig, demos: DemoRegistry, opt
       tags.push(...done.tags);
       faq.push({ q: entry.q, tree: answer.tree });
     });
-    transformed.push({ note, tree: page.tree, tags, demos: pageDemos, mermaid: result.mermaid, faq });
+    transformed.push({ note, tree: page.tree, tags, demos: pageDemos, mermaid: result.mermaid, faq, queries: result.queries });
   }
   // Word counts and excerpts are the page's own prose: taken before transclusions are filled in.
   const ownText = new Map(transformed.map((t) => [t.note.slug, { words: countWords(plainText(t.tree)), excerpt: firstParagraph(t.tree) }]));
@@ -235,7 +248,67 @@ export async function loadContent(deploy: DeployConfig, demos: DemoRegistry, opt
     }
   }
 
-  // 8. Header and footer links from the site configuration.
+  // 8. Page dates: one read of the git history for the whole vault; frontmatter wins.
+  const notices: string[] = [];
+  const history = await readPageHistory(deploy.contentDir, { files: notes.map((n) => n.rel) });
+  if (history.shallow) notices.push(shallowCloneWarning());
+  const dates = new Map<TopicSlug, { created: Date | undefined; updated: Date | undefined }>();
+  for (const note of notes) {
+    const d = frontmatterDates(note.data as Record<string, unknown>, history.dates.get(note.rel));
+    for (const e of d.errors) diagnostics.push({ severity: lenient ? 'warning' : 'error', rule: e.rule, file: note.file, line: note.lineOf([e.field]), column: 1, message: e.message });
+    dates.set(note.slug, { created: d.created, updated: d.updated });
+  }
+
+  // 9. The knowledge graph: structure and analytics over the links and relations authors wrote.
+  const tagsOf = (t: Transformed) => [...new Set([...t.note.meta.tags, ...t.tags])];
+  const graph = buildKnowledgeGraph(
+    {
+      topics: transformed.map((t) => ({
+        id: t.note.slug,
+        title: t.note.title,
+        url: urlOf(t.note.slug),
+        category: t.note.meta.category,
+        tags: tagsOf(t),
+        aliases: t.note.meta.aliases,
+        summary: t.note.meta.summary,
+        wordCount: ownText.get(t.note.slug)!.words,
+        file: t.note.file,
+      })),
+      links,
+      relations,
+      vocabulary,
+    },
+    render ? {} : { layoutIterations: 0 },
+  );
+
+  // 10. Queries, evaluated against the graph; what they list is recorded and added as query edges.
+  const queried = runQueries({
+    pages: transformed.map((t) => ({ slug: t.note.slug, file: t.note.file, queries: t.queries })),
+    topics: transformed.map((t) => ({
+      slug: t.note.slug,
+      path: t.note.path,
+      fields: t.note.data as Record<string, unknown>,
+      facts: t.note.data.facts,
+      title: t.note.title,
+      summary: t.note.meta.summary,
+      category: t.note.meta.category,
+      tags: tagsOf(t),
+      aliases: t.note.meta.aliases,
+      words: ownText.get(t.note.slug)!.words,
+      ...dates.get(t.note.slug)!,
+    })),
+    graph,
+    links,
+    relations,
+    index,
+    urlOf,
+    severity: lenient ? 'warning' : 'error',
+  });
+  diagnostics.push(...queried.diagnostics);
+  links.push(...queried.links);
+  addQueryEdges(graph, queried.links);
+
+  // 11. Header and footer links from the site configuration.
   const chromeLink = (entry: { text: string; link: string }, path: PropertyKey[]): ChromeLink | undefined => {
     const wikilink = /^\[\[(.+)\]\]$/.exec(entry.link.trim());
     const name = wikilink ? parseWikilink(wikilink[1]!).target : entry.link.trim();
@@ -270,7 +343,7 @@ export async function loadContent(deploy: DeployConfig, demos: DemoRegistry, opt
 
   if (throwOnError && diagnostics.some((d) => d.severity === 'error')) throw new ContentError(sortDiagnostics(diagnostics));
 
-  // 9. Render.
+  // 12. Render.
   const renderOptions = { demoFallback: (name: string) => demos.fallbackHtml(name, deploy.base), reservedIds: LAYOUT_IDS };
   const renderTree = async (tree: Root, note: Pick<Note, 'file'>, firstLine: number) => {
     if (!render) return '';
@@ -307,6 +380,7 @@ export async function loadContent(deploy: DeployConfig, demos: DemoRegistry, opt
       faq,
       mermaid: t.mermaid,
       isHome: note.slug === home?.slug,
+      ...dates.get(note.slug)!,
     });
   }
   const footerHtml = footerTree ? (await renderTree(footerTree, { file: site.file ?? 'atlas.yaml' }, site.lineOf(['footer']))).replace(/^<p>([\s\S]*)<\/p>$/, '$1') : '';
@@ -318,6 +392,7 @@ export async function loadContent(deploy: DeployConfig, demos: DemoRegistry, opt
     links,
     relations,
     vocabulary,
+    graph,
     attachments: attachments.paths,
     home: home?.slug,
     redirects,
@@ -327,6 +402,7 @@ export async function loadContent(deploy: DeployConfig, demos: DemoRegistry, opt
     favicon,
     footerHtml,
     diagnostics: sortDiagnostics(diagnostics),
+    notices,
   };
 }
 

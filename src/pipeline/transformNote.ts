@@ -48,6 +48,17 @@ export interface PageSource {
   body: string;
 }
 
+/**
+ * A query (```query block or `<Query query="…" />`) to evaluate once the knowledge graph exists;
+ * its results replace `node`. `line`/`column` place the query's first character in the file.
+ */
+export interface PendingQuery {
+  node: { type: string; data?: Record<string, unknown> };
+  text: string;
+  line: number;
+  column: number;
+}
+
 /** An embed (`![[Note]]`) whose content is filled in once every page is transformed. */
 export interface PendingEmbed {
   node: Parent & { data?: Record<string, unknown> };
@@ -62,6 +73,7 @@ export interface TransformResult {
   tags: string[];
   demos: string[];
   embeds: PendingEmbed[];
+  queries: PendingQuery[];
   /** The page has a Mermaid diagram (its script loads only on such pages). */
   mermaid: boolean;
 }
@@ -77,7 +89,7 @@ const INLINE_TAG = /(^|[\s(,;:])#([\p{L}\p{M}_][\p{L}\p{M}\p{N}_/-]*|\p{N}+[\p{L
 const CALLOUT = /^\[!([\w-]+)\]([+-]?)[ \t]*(.*)$/;
 
 export function transformNote(tree: Root, page: PageSource, site: SiteLookup): TransformResult {
-  const result: TransformResult = { links: [], diagnostics: [], tags: [], demos: [], embeds: [], mermaid: false };
+  const result: TransformResult = { links: [], diagnostics: [], tags: [], demos: [], embeds: [], queries: [], mermaid: false };
   const lineStarts = computeLineStarts(page.body);
   const folder = page.path.includes('/') ? page.path.slice(0, page.path.lastIndexOf('/')) : '';
   const { routes } = site;
@@ -93,7 +105,13 @@ export function transformNote(tree: Root, page: PageSource, site: SiteLookup): T
     return result.links.length - 1;
   };
 
-  transformMdx(tree, site, result, report);
+  const addQuery = (text: string, offset: number, firstLineOffset: number, index: number, parent: Parent) => {
+    const { line, column } = positionOf(lineStarts, offset);
+    const placeholder = { type: 'atlasQuery', data: {} as Record<string, unknown> };
+    (parent.children as unknown[]).splice(index, 1, placeholder);
+    result.queries.push({ node: placeholder, text, line: line + page.bodyLine - 1 + firstLineOffset, column });
+  };
+  transformMdx(tree, site, result, report, addQuery);
   transformCallouts(tree);
 
   visit(tree, (node, index, parent) => {
@@ -110,6 +128,11 @@ export function transformNote(tree: Root, page: PageSource, site: SiteLookup): T
       if (pieces.length === 1 && pieces[0]!.type === 'text') return;
       (parent.children as Nodes[]).splice(index, 1, ...(pieces as Nodes[]));
       return [SKIP, index + pieces.length];
+    }
+    if (node.type === 'code' && node.lang?.toLowerCase() === 'query') {
+      // The query starts on the line after the opening fence, at the fence's indentation.
+      addQuery(node.value, node.position?.start.offset ?? 0, 1, index, parent);
+      return [SKIP, index + 1];
     }
     if (node.type === 'code' && node.lang?.toLowerCase() === 'mermaid') {
       // Drawn in the browser (src/client/mermaid.ts, loaded only on such pages); the source stays
@@ -397,8 +420,13 @@ function transformCallouts(tree: Root): void {
 type Report = (severity: Severity, rule: string, offset: number, message: string) => void;
 type VisitResult = [typeof SKIP, number] | undefined;
 
-/** MDX nodes: `<Demo name="x" />` becomes a demo placeholder; anything that would need JavaScript evaluation is an error. */
-function transformMdx(tree: Root, site: SiteLookup, result: TransformResult, report: Report): void {
+type AddQuery = (text: string, offset: number, firstLineOffset: number, index: number, parent: Parent) => void;
+
+/**
+ * MDX nodes: `<Demo name="x" />` becomes a demo placeholder and `<Query query="…" />` a query;
+ * anything that would need JavaScript evaluation is an error.
+ */
+function transformMdx(tree: Root, site: SiteLookup, result: TransformResult, report: Report, addQuery: AddQuery): void {
   visit(tree, (node, index, parent) => {
     const type = (node as { type: string }).type;
     if (!type.startsWith('mdx') || !parent || index === undefined) return;
@@ -415,8 +443,16 @@ function transformMdx(tree: Root, site: SiteLookup, result: TransformResult, rep
           (parent.children as unknown[]).splice(index, 1, demoPlaceholder(name));
           return [SKIP, index + 1];
         }
+      } else if (element.name === 'Query') {
+        const queryAttr = element.attributes.find((a) => a.name === 'query');
+        if (typeof queryAttr?.value !== 'string') {
+          report('error', 'syntax', offset, 'a <Query> needs its query as text: <Query query="LIST FROM #tag" /> (see README "Queries")');
+        } else {
+          addQuery(queryAttr.value, offset, 0, index, parent as Parent);
+          return [SKIP, index + 1];
+        }
       } else {
-        report('error', 'syntax', offset, `unknown component <${element.name ?? ''}> — content files may use <Demo name="…" /> only`);
+        report('error', 'syntax', offset, `unknown component <${element.name ?? ''}> — content files may use <Demo name="…" /> and <Query query="…" /> only`);
       }
     } else if (type === 'mdxjsEsm') {
       report('error', 'syntax', offset, 'import/export statements are not supported in content — components such as <Demo> are available without imports');

@@ -160,7 +160,7 @@ test('MDX: <Demo> becomes a placeholder with its fallback; frontmatter demo goes
 test('MDX: unknown demos and components are errors at their line', async () => {
   expect(await errorsOf('mdx-errors')).toEqual([
     'tests/fixtures/mdx-errors/bad.mdx:3:1 unknown demo <Demo name="nope" /> — use one of: pruning, quantization',
-    'tests/fixtures/mdx-errors/bad.mdx:5:1 unknown component <Chart> — content files may use <Demo name="…" /> only',
+    'tests/fixtures/mdx-errors/bad.mdx:5:1 unknown component <Chart> — content files may use <Demo name="…" /> and <Query query="…" /> only',
   ]);
 });
 
@@ -200,4 +200,27 @@ test('plain Markdown links to notes are resolved, recorded and rewritten; extern
   expect(html).toContain('<a href="/b/#part" class="wikilink">b again</a>');
   expect(html).toContain('<a href="https://example.org/">external</a>');
   expect(content.diagnostics.map(formatDiagnostic)).toEqual(['tests/fixtures/markdown-links/a.md:1:91 unresolved link (nope.md) — no note at nope.md']);
+});
+
+test('queries: mistakes are errors at the query\'s own line and column, with did-you-mean', async () => {
+  expect(await errorsOf('query-errors')).toEqual([
+    'tests/fixtures/query-errors/Page.md:7:7 query: unknown field "summry" — did you mean "summary"?',
+    'tests/fixtures/query-errors/Page.md:12:18 query: no topic is called "Metrc" — did you mean "Metric"?',
+    'tests/fixtures/query-errors/Page.md:16:20 query: expected a value after =, found the end of the query — e.g. title = "…"',
+  ]);
+});
+
+test('queries: results are links of their own kind, in the page and in the graph', async () => {
+  const content = await load('queries');
+  const index = content.topics.find((t) => t.title === 'Index')!;
+  expect(index.html).toContain('<a href="/pruning/" class="wikilink query-link">Pruning</a>');
+  expect(index.html).toContain('<p>No topics match this query.</p>');
+  const listed = content.links.filter((l) => l.kind === 'query').map((l) => l.to).sort();
+  expect(listed).toEqual(['classification-metric', 'f1-score', 'precision', 'pruning', 'quantization']);
+  // Authored links and query links are told apart everywhere.
+  expect(content.graph.hasEdge('query:index->pruning')).toBe(true);
+  expect(content.graph.hasEdge('mentions:index->pruning')).toBe(false);
+  // Query results never change the analytics: PageRank is computed before query edges exist.
+  const pagerank = content.graph.getNodeAttribute('pruning', 'pagerank');
+  expect(pagerank).toBeGreaterThan(0);
 });
