@@ -24,6 +24,7 @@ function queryBlocks(markdown: string, lineOffset = 0): { line: number; text: st
 }
 
 const blocks = queryBlocks(readFileSync(DOC, 'utf8'));
+const readmeBlocks = queryBlocks(readFileSync('README.md', 'utf8'));
 
 test('the reference has examples of every kind', () => {
   expect(blocks.length).toBeGreaterThanOrEqual(20);
@@ -92,5 +93,14 @@ describe('exact answers of some examples', () => {
       ['evaluation/classification', 2],
       ['vision', 1],
     ]);
+  });
+});
+
+describe('README.md examples', () => {
+  test('the README shows queries', () => expect(readmeBlocks.length).toBeGreaterThanOrEqual(3));
+  test.each(readmeBlocks.map((b) => [`line ${b.line}`, b.text] as const))('%s evaluates cleanly', (_, text) => {
+    const evaluated = runQuery(text, context);
+    expect(evaluated).not.toHaveProperty('errors');
+    expect('warnings' in evaluated && evaluated.warnings).toEqual([]);
   });
 });
