@@ -10,7 +10,7 @@ export interface EarlyExitSettings {
 
 export const EARLY_EXIT_WIDTHS: readonly number[] = [32, 64, 128];
 export const EARLY_EXIT_PARAMS: ParamSpecsFor<EarlyExitSettings> = {
-  width: numberChoice(EARLY_EXIT_WIDTHS, 64),
+  width: numberChoice(EARLY_EXIT_WIDTHS, 128),
   seed: SEED_PARAM,
 };
 export const DEFAULT_EARLY_EXIT_SETTINGS: EarlyExitSettings = defaultsOf<EarlyExitSettings>(EARLY_EXIT_PARAMS);
