@@ -175,6 +175,13 @@ describe('loading', () => {
     expect(await root.locator('svg[role="img"] polyline').count()).toBeGreaterThan(0);
     expect(await root.locator('table td').count()).toBeGreaterThan(5);
     expect(await root.locator('.atlas-demo__widget').count()).toBe(0);
+    // The question still asks first; its answer is folded away until the reader opens it.
+    expect(await root.locator('.atlas-demo__quiz-prompt').textContent()).toMatch(/^Guess first\. Of all the networks trained/);
+    expect(await root.locator('.atlas-demo__quiz-choices li').count()).toBe(4);
+    const answer = root.locator('.atlas-demo__quiz-answer');
+    expect(await answer.locator('p').isVisible()).toBe(false);
+    await answer.locator('summary').click({ timeout: 5_000 });
+    expect(await answer.locator('p').textContent()).toBe('Typically: 3 to 10× fewer (3.6× fewer parameters), as the figure below shows.');
     await page.context().close();
   });
 });
