@@ -96,9 +96,9 @@ async function mounted(page: Page, name: DemoName): Promise<Locator> {
 }
 
 async function runToCompletion(root: Locator, name: DemoName): Promise<void> {
-  await root.getByRole('button', { name: 'Run', exact: true }).click();
-  await expect.poll(() => root.getAttribute('data-state'), { timeout: RUN_TIMEOUT[name], interval: 250 }).toMatch(/^(done|error)$/);
-  const status = await root.locator('.atlas-demo__status').textContent();
+  await root.getByRole('button', { name: 'Run', exact: true }).click({ timeout: 10_000 });
+  await expect.poll(() => root.getAttribute('data-state', { timeout: 5_000 }), { timeout: RUN_TIMEOUT[name], interval: 250 }).toMatch(/^(done|error)$/);
+  const status = await root.locator('.atlas-demo__status').textContent({ timeout: 5_000 });
   expect(await root.getAttribute('data-state'), status ?? '').toBe('done');
 }
 
@@ -176,12 +176,12 @@ describe('loading', () => {
     expect(await root.locator('table td').count()).toBeGreaterThan(5);
     expect(await root.locator('.atlas-demo__widget').count()).toBe(0);
     // The question still asks first; its answer is folded away until the reader opens it.
-    expect(await root.locator('.atlas-demo__quiz-prompt').textContent()).toMatch(/^Guess first\. Of all the networks trained/);
+    expect(await root.locator('.atlas-demo__quiz-prompt').textContent({ timeout: 5_000 })).toMatch(/^Guess first\. Of all the networks trained/);
     expect(await root.locator('.atlas-demo__quiz-choices li').count()).toBe(4);
     const answer = root.locator('.atlas-demo__quiz-answer');
     expect(await answer.locator('p').isVisible()).toBe(false);
     await answer.locator('summary').click({ timeout: 5_000 });
-    expect(await answer.locator('p').textContent()).toBe('Typically: 3 to 10× fewer (3.6× fewer parameters), as the figure below shows.');
+    expect(await answer.locator('p').textContent({ timeout: 5_000 })).toBe('Typically: 3 to 10× fewer (3.6× fewer parameters), as the figure below shows.');
     await page.context().close();
   });
 });
@@ -532,7 +532,7 @@ describe('island lifecycle', () => {
     await root.getByRole('button', { name: 'Run', exact: true }).click({ timeout: 5_000 });
     // The live view: charts that grow as models finish.
     await expect.poll(() => root.locator('.atlas-demo__plot canvas').count(), { timeout: RUN_TIMEOUT.tradeoff }).toBeGreaterThan(0);
-    expect(await root.getAttribute('data-state')).toBe('running');
+    expect(await root.getAttribute('data-state', { timeout: 5_000 })).toBe('running');
     expect((await liveObjects(page, 'tradeoff')).observers).toBeGreaterThan(baseline.observers);
     await root.getByRole('button', { name: 'Cancel' }).click({ timeout: 5_000 });
     await expect.poll(() => root.getAttribute('data-state', { timeout: 5_000 })).toBe('cancelled');
