@@ -8,7 +8,12 @@
 // result (training, sweeps, latency measurements); "wall" is from the Run click to the numbers on
 // screen, including worker start-up and wasm compilation, which the first run on a page pays.
 //
-// usage: node bench/demos.mjs [--runs 3] [--no-build] [--backend wasm]
+// `--typical` instead runs every demo's model code in Node on the tfjs cpu backend with the default
+// settings and prints the series and question answers src/demos/registry.ts records for the
+// no-JavaScript figures (Node ≥ 23.6: it imports the TypeScript sources directly).
+//
+// usage: node bench/demos.mjs [--runs 3] [--no-build] [--backend wasm] [--only a,b]
+//        node bench/demos.mjs --typical [--only a,b]
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -27,8 +32,10 @@ const BACKEND = opt('backend', 'wasm');
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outDir = join(root, 'bench', '.out', 'demos');
 const dist = join(outDir, 'dist');
-const DEMOS = ['pruning', 'quantization', 'distillation', 'early-stopping', 'precision-recall', 'fairness', 'tradeoff'];
-const TIMED = ['pruning', 'tradeoff'];
+const ALL_DEMOS = ['pruning', 'quantization', 'distillation', 'early-stopping', 'precision-recall', 'fairness', 'tradeoff', 'batch-size', 'early-exit', 'low-rank'];
+const only = opt('only', null)?.split(',');
+const DEMOS = ALL_DEMOS.filter((d) => !only || only.includes(d));
+const TIMED = ['pruning', 'tradeoff', 'batch-size', 'early-exit', 'low-rank'].filter((d) => DEMOS.includes(d));
 const PRUNING_TARGET_MS = 5000;
 
 function build() {
@@ -112,6 +119,82 @@ async function runDemo(browser, origin, name) {
   const backend = await demo.getAttribute('data-backend');
   await context.close();
   return { wall, compute, backend, phases };
+}
+
+/** The models in Node on the cpu backend, default settings: the build-time typical results. */
+async function typical() {
+  const tf = await import('@tensorflow/tfjs-core');
+  await import('@tensorflow/tfjs');
+  tf.env().set('PROD', true);
+  await tf.setBackend('cpu');
+  const src = (path) => import(new URL(`../src/demos/${path}`, import.meta.url).href);
+  const { answer } = await src('shared/typical.ts');
+  const quiet = () => {};
+  const runs = {
+    pruning: async () => {
+      const [{ runPruning }, c, t] = await Promise.all([src('pruning/model.ts'), src('pruning/config.ts'), src('pruning/typical.ts')]);
+      return [t.pruningSeries(await runPruning(c.DEFAULT_PRUNING_SETTINGS, quiet)), t.PRUNING_QUESTION];
+    },
+    quantization: async () => {
+      const [{ runQuantization }, c, t] = await Promise.all([src('quantization/model.ts'), src('quantization/config.ts'), src('quantization/typical.ts')]);
+      return [t.quantizationSeries(await runQuantization(c.DEFAULT_QUANTIZATION_SETTINGS, quiet)), t.QUANTIZATION_QUESTION];
+    },
+    distillation: async () => {
+      const [{ runDistillation }, c, t] = await Promise.all([src('distillation/model.ts'), src('distillation/config.ts'), src('distillation/typical.ts')]);
+      return [t.distillationSeries(await runDistillation(c.DEFAULT_DISTILLATION_SETTINGS, quiet)), t.DISTILLATION_QUESTION];
+    },
+    'early-stopping': async () => {
+      const [{ runEarlyStopping }, c, t] = await Promise.all([src('early-stopping/model.ts'), src('early-stopping/config.ts'), src('early-stopping/typical.ts')]);
+      const result = await runEarlyStopping(c.DEFAULT_EARLY_STOPPING_SETTINGS, quiet);
+      console.log(`  early-stopping: best epoch ${result.bestEpoch}, stops at ${result.stopEpoch}`);
+      return [t.earlyStoppingSeries(result), t.EARLY_STOPPING_QUESTION];
+    },
+    'precision-recall': async () => {
+      const [{ runPrecisionRecall }, c, t] = await Promise.all([src('precision-recall/model.ts'), src('precision-recall/config.ts'), src('precision-recall/typical.ts')]);
+      const result = await runPrecisionRecall(c.DEFAULT_PRECISION_RECALL_SETTINGS, quiet);
+      return [t.precisionRecallSeries(result.scores, result.labels), t.PRECISION_RECALL_QUESTION];
+    },
+    fairness: async () => {
+      const [{ runFairness }, c, t] = await Promise.all([src('fairness/model.ts'), src('fairness/config.ts'), src('fairness/typical.ts')]);
+      return [t.fairnessSeries(await runFairness(c.DEFAULT_FAIRNESS_SETTINGS, quiet)), t.FAIRNESS_QUESTION];
+    },
+    tradeoff: async () => {
+      const [{ runTradeoff }, c, t] = await Promise.all([src('tradeoff/model.ts'), src('tradeoff/config.ts'), src('tradeoff/typical.ts')]);
+      return [t.tradeoffSeries(await runTradeoff(c.DEFAULT_TRADEOFF_SETTINGS, quiet)), t.TRADEOFF_QUESTION];
+    },
+    'batch-size': async () => {
+      const [{ runBatchSize }, c, t] = await Promise.all([src('batch-size/model.ts'), src('batch-size/config.ts'), src('batch-size/typical.ts')]);
+      const result = await runBatchSize(c.DEFAULT_BATCH_SIZE_SETTINGS, quiet);
+      for (const r of result.rows) console.log(`  batch ${r.batch}: ${r.batchLatencyMs.toFixed(3)} ms per batch, ${r.itemLatencyMs.toFixed(4)} ms per input, ${Math.round(r.throughput)} inputs/s, accuracy ${(r.accuracy * 100).toFixed(1)} %`);
+      return [t.batchSizeSeries(result.rows), t.BATCH_SIZE_QUESTION];
+    },
+    'early-exit': async () => {
+      const [{ runEarlyExit }, c, t] = await Promise.all([src('early-exit/model.ts'), src('early-exit/config.ts'), src('early-exit/typical.ts')]);
+      const result = await runEarlyExit(c.DEFAULT_EARLY_EXIT_SETTINGS, quiet);
+      console.log(`  plain network: ${(result.plain.accuracy * 100).toFixed(1)} %, ${result.plain.latencyMs.toFixed(2)} ms; exit head alone ${(result.exitOnlyAccuracy * 100).toFixed(1)} %`);
+      for (const r of result.rows) console.log(`  threshold ${r.threshold ?? 'never'}: ${(r.accuracy * 100).toFixed(1)} %, ${(r.exitRate * 100).toFixed(1)} % exit, compute ${(r.compute * 100).toFixed(1)} %, ${r.latencyMs.toFixed(2)} ms`);
+      return [t.earlyExitSeries(result.rows), t.EARLY_EXIT_QUESTION];
+    },
+    'low-rank': async () => {
+      const [{ runLowRank }, c, t] = await Promise.all([src('low-rank/model.ts'), src('low-rank/config.ts'), src('low-rank/typical.ts')]);
+      const result = await runLowRank(c.DEFAULT_LOW_RANK_SETTINGS, quiet);
+      for (const r of result.rows) console.log(`  rank ${r.rank ?? 'dense'}: ${(r.accuracy * 100).toFixed(1)} %, ${r.params} params, ${r.latencyMs.toFixed(2)} ms, energy ${(r.energy * 100).toFixed(1)} %`);
+      return [t.lowRankSeries(result.rows), t.LOW_RANK_QUESTION];
+    },
+  };
+  for (const name of DEMOS) {
+    const started = performance.now();
+    const [series, question] = await runs[name]();
+    const a = answer(question, series);
+    console.log(`${name} (${((performance.now() - started) / 1000).toFixed(1)} s in Node, cpu backend):`);
+    for (const s of series) console.log(`  { label: ${JSON.stringify(s.label)}, points: ${JSON.stringify(s.points)} },`);
+    console.log(`  answer: ${a.text} → "${question.choices[a.index].label}"`);
+  }
+}
+
+if (args.includes('--typical')) {
+  await typical();
+  process.exit(0);
 }
 
 build();

@@ -4,7 +4,7 @@
 // the main thread. Cancelling is done by the page terminating the worker.
 import { useBackend } from './shared/backend.ts';
 import type { Progress, RunRequest, WorkerMessage, WorkerRequest } from './shared/protocol.ts';
-import type { DemoName } from './registry.ts';
+import type { DemoName } from './names.ts';
 import { runDistillation } from './distillation/model.ts';
 import { runEarlyStopping } from './early-stopping/model.ts';
 import { runFairness } from './fairness/model.ts';
@@ -12,6 +12,9 @@ import { runPrecisionRecall } from './precision-recall/model.ts';
 import { runPruning } from './pruning/model.ts';
 import { runQuantization } from './quantization/model.ts';
 import { runTradeoff } from './tradeoff/model.ts';
+import { runBatchSize } from './batch-size/model.ts';
+import { runEarlyExit } from './early-exit/model.ts';
+import { runLowRank } from './low-rank/model.ts';
 
 type Runner = (settings: never, progress: Progress) => Promise<unknown>;
 
@@ -24,6 +27,9 @@ const RUNNERS: Record<DemoName, Runner> = {
   'precision-recall': runPrecisionRecall,
   fairness: runFairness,
   tradeoff: runTradeoff,
+  'batch-size': runBatchSize,
+  'early-exit': runEarlyExit,
+  'low-rank': runLowRank,
 };
 
 const scope = self as unknown as { postMessage(message: WorkerMessage): void; onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null };

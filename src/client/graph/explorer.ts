@@ -5,12 +5,14 @@
 //
 // All display decisions go through the reducers in reducers.ts over one ViewState; this module
 // only turns DOM and sigma events into new states. Test hooks are data-* attributes on the root
-// (data-ready, data-hovered, data-highlighted-count, data-selected, data-path-length), never globals.
+// (data-ready, data-hovered, data-highlighted-count, data-selected, data-path-length), never globals;
+// data-highlighted-count costs a scan of the graph and is written only under test (testHooks.ts).
 import type Sigma from 'sigma';
 import { paletteColor, type EdgeType, type PathStep, type ViewEdgeAttributes, type ViewNodeAttributes } from '../../../graph/index.ts';
 import { fillTopicList, loadGraph, normaliseName, type LoadedGraph } from './data.ts';
 import { setupPathTool } from './pathTool.ts';
 import { countBright, createReducers, initialState, pathEdgeKeys, type ColorBy, type ViewState } from './reducers.ts';
+import { pageSignals, testHooksEnabled } from './testHooks.ts';
 import { showNote } from './fallback.ts';
 import { hoverDrawer } from './hoverDrawer.ts';
 import { readTheme, watchTheme } from './theme.ts';
@@ -138,9 +140,11 @@ async function drawExplorer(
   });
   const status = select<HTMLElement>(root, '[data-graph-status]');
 
+  // countBright scans every node: only when a test may read it (see testHooks.ts).
+  const countHook = testHooksEnabled(pageSignals());
   const publish = () => {
     root.dataset['hovered'] = state.hovered ?? '';
-    root.dataset['highlightedCount'] = String(countBright(graph, state));
+    if (countHook) root.dataset['highlightedCount'] = String(countBright(graph, state));
     root.dataset['selected'] = state.selected ?? '';
     root.dataset['pathLength'] = String(state.path === null ? 0 : state.path.edges.size);
   };

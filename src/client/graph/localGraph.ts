@@ -1,7 +1,8 @@
 // The local graph on a topic page: the topic and its neighbours (depth 1, or 2 with the toggle) at
 // their build-time positions, drawn with sigma. Loaded by boot.ts only once the section scrolls
 // into view. Hover dims everything but the hovered topic's neighbours; click opens a topic.
-// Test hooks are data-* attributes on the root: data-ready, data-node-count, data-depth, data-hovered.
+// Test hooks are data-* attributes on the root: data-ready, data-node-count, data-depth, data-hovered,
+// and under test only (testHooks.ts) data-highlighted-count.
 import { MultiDirectedGraph } from 'graphology';
 import type Sigma from 'sigma';
 import { neighbourhood, type ViewEdgeAttributes, type ViewGraph, type ViewNodeAttributes } from '../../../graph/index.ts';
@@ -9,6 +10,7 @@ import { loadGraph } from './data.ts';
 import { showNote } from './fallback.ts';
 import { hoverDrawer } from './hoverDrawer.ts';
 import { countBright, createReducers, initialState, type ViewState } from './reducers.ts';
+import { pageSignals, testHooksEnabled } from './testHooks.ts';
 import { readTheme, watchTheme } from './theme.ts';
 
 export const DEFAULTS = {
@@ -41,6 +43,8 @@ export async function mountLocalGraph(root: HTMLElement): Promise<() => void> {
   const controller = new AbortController();
   let theme = readTheme(root);
   let renderer: Sigma<ViewNodeAttributes, ViewEdgeAttributes> | null = null;
+  // countBright scans every node: only when a test may read it (see testHooks.ts).
+  const countHook = testHooksEnabled(pageSignals());
 
   const draw = (depth: number) => {
     renderer?.kill();
@@ -74,7 +78,7 @@ export async function mountLocalGraph(root: HTMLElement): Promise<() => void> {
       state = { ...state, ...patch };
       view.refresh({ skipIndexation: true });
       root.dataset['hovered'] = state.hovered ?? '';
-      root.dataset['highlightedCount'] = String(countBright(sub, state));
+      if (countHook) root.dataset['highlightedCount'] = String(countBright(sub, state));
     };
     view.on('enterNode', ({ node }) => {
       container.style.cursor = 'pointer';

@@ -1,5 +1,7 @@
-// Distillation demo settings, defaults and result shape, shared by model (worker) and ui (page).
+// Distillation demo settings, parameters (URL), defaults and result shape, shared by model (worker)
+// and ui (page).
 import type { Cost } from '../shared/protocol.ts';
+import { choice, defaultsOf, numberRange, SEED_PARAM, type ParamSpecsFor } from '../shared/urlState.ts';
 
 export type StudentShape = '8' | '4-4' | '16';
 
@@ -12,9 +14,14 @@ export interface DistillationSettings {
   readonly seed: number;
 }
 
-export const DEFAULT_DISTILLATION_SETTINGS: DistillationSettings = { temperature: 2, alpha: 0.9, student: '4-4', seed: 1 };
-
 export const STUDENT_HIDDEN: Readonly<Record<StudentShape, readonly number[]>> = { '8': [8], '4-4': [4, 4], '16': [16] };
+export const DISTILLATION_PARAMS: ParamSpecsFor<DistillationSettings> = {
+  temperature: numberRange(1, 8, 0.5, 2),
+  alpha: numberRange(0, 1, 0.1, 0.9),
+  student: choice<StudentShape>(['8', '4-4', '16'], '4-4'),
+  seed: SEED_PARAM,
+};
+export const DEFAULT_DISTILLATION_SETTINGS: DistillationSettings = defaultsOf<DistillationSettings>(DISTILLATION_PARAMS);
 export const TEACHER_HIDDEN: readonly number[] = [64, 64];
 export const DISTILLATION_CLASSES = 3;
 export const TEACHER_EPOCHS = 40;

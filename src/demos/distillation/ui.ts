@@ -5,15 +5,15 @@ import { bytes, integer, milliseconds, percent } from '../shared/format.ts';
 import { dataTable, section, summaryList } from '../shared/results.ts';
 import { mountDemo, type Cleanup } from '../shared/widget.ts';
 import {
-  DEFAULT_DISTILLATION_SETTINGS,
+  DISTILLATION_PARAMS,
   STUDENT_HIDDEN,
   TEACHER_HIDDEN,
   type DistillationPartial,
   type DistillationResult,
   type DistillationSettings,
   type ModelReport,
-  type StudentShape,
 } from './config.ts';
+import { DISTILLATION_QUESTION, distillationSeries } from './typical.ts';
 
 const architecture = (hidden: readonly number[]): string => `2-${hidden.join('-')}-3`;
 
@@ -37,33 +37,30 @@ const CURVE_SPEC = {
 };
 
 export function mount(root: HTMLElement): Cleanup {
-  let liveChart: Chart | null = null;
   return mountDemo<DistillationSettings, DistillationResult>(root, {
     name: 'distillation',
+    params: DISTILLATION_PARAMS,
+    question: DISTILLATION_QUESTION,
+    series: distillationSeries,
     controls(c) {
-      const temperature = c.range('Temperature T', { min: 1, max: 8, step: 0.5, value: DEFAULT_DISTILLATION_SETTINGS.temperature, format: (v) => `T = ${v}` });
-      const alpha = c.range('Weight on soft targets α', { min: 0, max: 1, step: 0.1, value: DEFAULT_DISTILLATION_SETTINGS.alpha, format: (v) => `α = ${v.toFixed(1)}` });
-      const student = c.select<StudentShape>(
-        'Student',
-        (Object.keys(STUDENT_HIDDEN) as StudentShape[]).map((s) => ({ value: s, label: architecture(STUDENT_HIDDEN[s]) })),
-        DEFAULT_DISTILLATION_SETTINGS.student,
-      );
-      const seed = c.seed(DEFAULT_DISTILLATION_SETTINGS.seed);
-      return () => ({ temperature: temperature(), alpha: alpha(), student: student(), seed: seed() });
+      c.range('temperature', 'Temperature T', (v) => `T = ${v}`);
+      c.range('alpha', 'Weight on soft targets α', (v) => `α = ${v.toFixed(1)}`);
+      c.select('student', 'Student', (s) => architecture(STUDENT_HIDDEN[s]));
+      c.seed();
     },
-    renderPartial(results, partial) {
-      const { hard, distilled, teacherAccuracy } = partial as DistillationPartial;
-      const data = curveData(hard, distilled, teacherAccuracy);
-      if (liveChart && !results.contains(liveChart.element)) {
-        liveChart.destroy();
-        liveChart = null;
-      }
-      if (liveChart) liveChart.setData(data);
-      else liveChart = createChart(results, CURVE_SPEC, data);
+    live(results) {
+      let chart: Chart | null = null;
+      return {
+        update(partial) {
+          const { hard, distilled, teacherAccuracy } = partial as DistillationPartial;
+          const data = curveData(hard, distilled, teacherAccuracy);
+          if (chart) chart.setData(data);
+          else chart = createChart(results, CURVE_SPEC, data);
+        },
+        destroy: () => chart?.destroy(),
+      };
     },
     render(results, result) {
-      liveChart?.destroy();
-      liveChart = null;
       const { teacher, hardStudent, distilledStudent, settings } = result;
       const studentHidden = STUDENT_HIDDEN[settings.student];
       results.append(

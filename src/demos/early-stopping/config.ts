@@ -1,5 +1,7 @@
-// Early-stopping demo settings, defaults and result shape, shared by model (worker) and ui (page).
+// Early-stopping demo settings, parameters (URL), defaults and result shape, shared by model
+// (worker) and ui (page).
 import type { Cost } from '../shared/protocol.ts';
+import { defaultsOf, numberChoice, numberRange, SEED_PARAM, type ParamSpecsFor } from '../shared/urlState.ts';
 
 export interface EarlyStoppingSettings {
   /** L2 penalty λ on kernels. */
@@ -12,8 +14,15 @@ export interface EarlyStoppingSettings {
   readonly seed: number;
 }
 
-export const DEFAULT_EARLY_STOPPING_SETTINGS: EarlyStoppingSettings = { l2: 0, dropout: 0, patience: 10, maxEpochs: 150, seed: 1 };
 export const L2_CHOICES: readonly number[] = [0, 1e-4, 3e-4, 1e-3, 3e-3, 1e-2];
+export const EARLY_STOPPING_PARAMS: ParamSpecsFor<EarlyStoppingSettings> = {
+  l2: numberChoice(L2_CHOICES, 0),
+  dropout: numberRange(0, 0.6, 0.1, 0),
+  patience: numberRange(1, 40, 1, 10),
+  maxEpochs: numberRange(50, 300, 25, 150),
+  seed: SEED_PARAM,
+};
+export const DEFAULT_EARLY_STOPPING_SETTINGS: EarlyStoppingSettings = defaultsOf<EarlyStoppingSettings>(EARLY_STOPPING_PARAMS);
 export const ES_HIDDEN: readonly number[] = [64, 64];
 
 export interface EpochPoint {

@@ -5,7 +5,8 @@ import { element } from '../shared/dom.ts';
 import { bytes, fixed, integer, milliseconds, percent, seconds } from '../shared/format.ts';
 import { dataTable, section, summaryList } from '../shared/results.ts';
 import { mountDemo, type Cleanup } from '../shared/widget.ts';
-import { DEFAULT_EARLY_STOPPING_SETTINGS, ES_HIDDEN, L2_CHOICES, type EarlyStoppingResult, type EarlyStoppingSettings, type EpochPoint } from './config.ts';
+import { EARLY_STOPPING_PARAMS, ES_HIDDEN, type EarlyStoppingResult, type EarlyStoppingSettings, type EpochPoint } from './config.ts';
+import { EARLY_STOPPING_QUESTION, earlyStoppingSeries } from './typical.ts';
 
 function lossData(curve: readonly EpochPoint[], marks?: { best: number; stop: number }): ChartData {
   const x = curve.map((p) => p.epoch);
@@ -26,35 +27,30 @@ const LOSS_SPEC = {
 };
 
 export function mount(root: HTMLElement): Cleanup {
-  let liveChart: Chart | null = null;
   return mountDemo<EarlyStoppingSettings, EarlyStoppingResult>(root, {
     name: 'early-stopping',
+    params: EARLY_STOPPING_PARAMS,
+    question: EARLY_STOPPING_QUESTION,
+    series: (result) => earlyStoppingSeries(result, null),
     controls(c) {
-      const l2 = c.range('L2 penalty λ', {
-        min: 0,
-        max: L2_CHOICES.length - 1,
-        step: 1,
-        value: L2_CHOICES.indexOf(DEFAULT_EARLY_STOPPING_SETTINGS.l2),
-        format: (i) => (L2_CHOICES[i] === 0 ? 'off' : `λ = ${L2_CHOICES[i]}`),
-      });
-      const dropout = c.range('Dropout', { min: 0, max: 0.6, step: 0.1, value: DEFAULT_EARLY_STOPPING_SETTINGS.dropout, format: (v) => (v === 0 ? 'off' : percent(v, 0)) });
-      const patience = c.range('Patience', { min: 1, max: 40, step: 1, value: DEFAULT_EARLY_STOPPING_SETTINGS.patience, format: (v) => `${v} epochs` });
-      const maxEpochs = c.range('Maximum epochs', { min: 50, max: 300, step: 25, value: DEFAULT_EARLY_STOPPING_SETTINGS.maxEpochs, format: (v) => `${v}` });
-      const seed = c.seed(DEFAULT_EARLY_STOPPING_SETTINGS.seed);
-      return () => ({ l2: L2_CHOICES[l2()] ?? 0, dropout: dropout(), patience: patience(), maxEpochs: maxEpochs(), seed: seed() });
+      c.range('l2', 'L2 penalty λ', (v) => (v === 0 ? 'off' : `λ = ${v}`));
+      c.range('dropout', 'Dropout', (v) => (v === 0 ? 'off' : percent(v, 0)));
+      c.range('patience', 'Patience', (v) => `${v} epochs`);
+      c.range('maxEpochs', 'Maximum epochs');
+      c.seed();
     },
-    renderPartial(results, partial) {
-      const { curve } = partial as { curve: EpochPoint[] };
-      if (liveChart && !results.contains(liveChart.element)) {
-        liveChart.destroy();
-        liveChart = null;
-      }
-      if (liveChart) liveChart.setData(lossData(curve));
-      else liveChart = createChart(results, LOSS_SPEC, lossData(curve));
+    live(results) {
+      let chart: Chart | null = null;
+      return {
+        update(partial) {
+          const { curve } = partial as { curve: EpochPoint[] };
+          if (chart) chart.setData(lossData(curve));
+          else chart = createChart(results, LOSS_SPEC, lossData(curve));
+        },
+        destroy: () => chart?.destroy(),
+      };
     },
     render(results, result) {
-      liveChart?.destroy();
-      liveChart = null;
       const { settings } = result;
       results.append(
         summaryList([

@@ -1,5 +1,7 @@
-// Fairness demo settings, defaults and result shape, shared by model (worker) and ui (page).
+// Fairness demo settings, parameters (URL), defaults and result shape, shared by model (worker) and
+// ui (page).
 import type { Cost } from '../shared/protocol.ts';
+import { defaultsOf, numberRange, SEED_PARAM, type ParamSpecsFor } from '../shared/urlState.ts';
 
 export interface FairnessSettings {
   /** Share of qualified (label 1) applicants in group A. */
@@ -9,7 +11,12 @@ export interface FairnessSettings {
   readonly seed: number;
 }
 
-export const DEFAULT_FAIRNESS_SETTINGS: FairnessSettings = { baseRateA: 0.5, baseRateB: 0.2, seed: 1 };
+export const FAIRNESS_PARAMS: ParamSpecsFor<FairnessSettings> = {
+  baseRateA: numberRange(0.05, 0.95, 0.05, 0.5),
+  baseRateB: numberRange(0.05, 0.95, 0.05, 0.2),
+  seed: SEED_PARAM,
+};
+export const DEFAULT_FAIRNESS_SETTINGS: FairnessSettings = defaultsOf<FairnessSettings>(FAIRNESS_PARAMS);
 
 export const FAIRNESS_TRAIN_SIZE = 3000;
 export const FAIRNESS_TEST_SIZE = 3000;

@@ -6,7 +6,8 @@ import { element, uniqueId } from '../shared/dom.ts';
 import { bytes, fixed, integer, milliseconds, percent } from '../shared/format.ts';
 import { dataTable, section } from '../shared/results.ts';
 import { mountDemo, type Cleanup } from '../shared/widget.ts';
-import { DEFAULT_FAIRNESS_SETTINGS, FAIRNESS_TOLERANCE, THRESHOLD_GRID, type FairnessResult, type FairnessSettings } from './config.ts';
+import { FAIRNESS_PARAMS, FAIRNESS_TOLERANCE, THRESHOLD_GRID, type FairnessResult, type FairnessSettings } from './config.ts';
+import { FAIRNESS_QUESTION, fairnessSeries } from './typical.ts';
 import { bestThresholds, fairnessReport, groupRates, type Criterion, type GroupData, type GroupRates, type ThresholdChoice } from './metrics.ts';
 
 const CRITERION_LABELS: Record<Criterion, string> = {
@@ -39,11 +40,13 @@ const within = (gap: number): string => `${fixed(gap)} ${gap <= FAIRNESS_TOLERAN
 export function mount(root: HTMLElement): Cleanup {
   return mountDemo<FairnessSettings, FairnessResult>(root, {
     name: 'fairness',
+    params: FAIRNESS_PARAMS,
+    question: FAIRNESS_QUESTION,
+    series: fairnessSeries,
     controls(c) {
-      const rateA = c.range('Base rate, group A', { min: 0.05, max: 0.95, step: 0.05, value: DEFAULT_FAIRNESS_SETTINGS.baseRateA, format: (v) => percent(v, 0) });
-      const rateB = c.range('Base rate, group B', { min: 0.05, max: 0.95, step: 0.05, value: DEFAULT_FAIRNESS_SETTINGS.baseRateB, format: (v) => percent(v, 0) });
-      const seed = c.seed(DEFAULT_FAIRNESS_SETTINGS.seed);
-      return () => ({ baseRateA: rateA(), baseRateB: rateB(), seed: seed() });
+      c.range('baseRateA', 'Base rate, group A', (v) => percent(v, 0));
+      c.range('baseRateB', 'Base rate, group B', (v) => percent(v, 0));
+      c.seed();
     },
     render(results, result) {
       const [a, b] = splitGroups(result);

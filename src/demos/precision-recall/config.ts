@@ -1,5 +1,7 @@
-// Precision-recall demo settings, defaults and result shape, shared by model (worker) and ui (page).
+// Precision-recall demo settings, parameters (URL), defaults and result shape, shared by model
+// (worker) and ui (page).
 import type { Cost } from '../shared/protocol.ts';
+import { defaultsOf, numberRange, SEED_PARAM, type ParamSpecsFor } from '../shared/urlState.ts';
 
 export interface PrecisionRecallSettings {
   /** Share of positive examples, e.g. 0.05. */
@@ -9,7 +11,12 @@ export interface PrecisionRecallSettings {
   readonly seed: number;
 }
 
-export const DEFAULT_PRECISION_RECALL_SETTINGS: PrecisionRecallSettings = { positiveRate: 0.05, separation: 2.5, seed: 1 };
+export const PRECISION_RECALL_PARAMS: ParamSpecsFor<PrecisionRecallSettings> = {
+  positiveRate: numberRange(0.01, 0.5, 0.01, 0.05),
+  separation: numberRange(0.5, 4, 0.5, 2.5),
+  seed: SEED_PARAM,
+};
+export const DEFAULT_PRECISION_RECALL_SETTINGS: PrecisionRecallSettings = defaultsOf<PrecisionRecallSettings>(PRECISION_RECALL_PARAMS);
 
 export const PR_TRAIN_SIZE = 3000;
 export const PR_TEST_SIZE = 3000;

@@ -6,7 +6,8 @@ import { element, uniqueId } from '../shared/dom.ts';
 import { bytes, fixed, integer, milliseconds, percent } from '../shared/format.ts';
 import { dataTable, section, summaryList } from '../shared/results.ts';
 import { mountDemo, type Cleanup } from '../shared/widget.ts';
-import { DEFAULT_PRECISION_RECALL_SETTINGS, type PrecisionRecallResult, type PrecisionRecallSettings } from './config.ts';
+import { PRECISION_RECALL_PARAMS, type PrecisionRecallResult, type PrecisionRecallSettings } from './config.ts';
+import { PRECISION_RECALL_QUESTION, precisionRecallSeries } from './typical.ts';
 import { accuracy, allNegativeAccuracy, averagePrecision, confusionMatrix, f1, precision, precisionRecallCurve, recall, type ConfusionMatrix } from './metrics.ts';
 
 const THRESHOLDS = Array.from({ length: 101 }, (_, i) => i / 100);
@@ -14,11 +15,13 @@ const THRESHOLDS = Array.from({ length: 101 }, (_, i) => i / 100);
 export function mount(root: HTMLElement): Cleanup {
   return mountDemo<PrecisionRecallSettings, PrecisionRecallResult>(root, {
     name: 'precision-recall',
+    params: PRECISION_RECALL_PARAMS,
+    question: PRECISION_RECALL_QUESTION,
+    series: (result) => precisionRecallSeries(result.scores, result.labels),
     controls(c) {
-      const rate = c.range('Share of positives', { min: 0.01, max: 0.5, step: 0.01, value: DEFAULT_PRECISION_RECALL_SETTINGS.positiveRate, format: (v) => percent(v, 0) });
-      const separation = c.range('Class separation', { min: 0.5, max: 4, step: 0.5, value: DEFAULT_PRECISION_RECALL_SETTINGS.separation, format: (v) => `${v} standard deviations` });
-      const seed = c.seed(DEFAULT_PRECISION_RECALL_SETTINGS.seed);
-      return () => ({ positiveRate: rate(), separation: separation(), seed: seed() });
+      c.range('positiveRate', 'Share of positives', (v) => percent(v, 0));
+      c.range('separation', 'Class separation', (v) => `${v} standard deviations`);
+      c.seed();
     },
     render(results, result) {
       const { scores, labels, cost } = result;

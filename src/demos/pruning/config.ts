@@ -1,6 +1,7 @@
-// Pruning demo settings, defaults and result shapes, shared by the model (worker) and the ui (page).
-// No tfjs here: the ui imports this module.
+// Pruning demo settings, parameters (URL), defaults and result shapes, shared by the model (worker)
+// and the ui (page). No tfjs here: the ui imports this module.
 import type { Shape2D } from '../shared/dataset.ts';
+import { choice, defaultsOf, numberRange, SEED_PARAM, type ParamSpecsFor } from '../shared/urlState.ts';
 import type { Cost } from '../shared/protocol.ts';
 
 export type PruningMode = 'weights' | 'neurons';
@@ -13,7 +14,13 @@ export interface PruningSettings {
   readonly seed: number;
 }
 
-export const DEFAULT_PRUNING_SETTINGS: PruningSettings = { shape: 'spirals', mode: 'weights', fineTuneEpochs: 0, seed: 1 };
+export const PRUNING_PARAMS: ParamSpecsFor<PruningSettings> = {
+  shape: choice<Shape2D>(['spirals', 'moons'], 'spirals'),
+  mode: choice<PruningMode>(['weights', 'neurons'], 'weights'),
+  fineTuneEpochs: numberRange(0, 10, 1, 0),
+  seed: SEED_PARAM,
+};
+export const DEFAULT_PRUNING_SETTINGS: PruningSettings = defaultsOf<PruningSettings>(PRUNING_PARAMS);
 
 export const SPARSITY_LEVELS: readonly number[] = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95];
 export const HIDDEN: readonly number[] = [64, 64];

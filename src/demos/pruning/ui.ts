@@ -5,25 +5,20 @@ import { element, uniqueId } from '../shared/dom.ts';
 import { bytes, integer, milliseconds, percent } from '../shared/format.ts';
 import { boundaryCanvas, dataTable, section, summaryList } from '../shared/results.ts';
 import { mountDemo, type Cleanup } from '../shared/widget.ts';
-import type { Shape2D } from '../shared/dataset.ts';
-import { BOUNDARY_EXTENT, BOUNDARY_SIZE, DEFAULT_PRUNING_SETTINGS, type PruningMode, type PruningResult, type PruningRow, type PruningSettings } from './config.ts';
+import { BOUNDARY_EXTENT, BOUNDARY_SIZE, PRUNING_PARAMS, type PruningResult, type PruningRow, type PruningSettings } from './config.ts';
+import { PRUNING_QUESTION, pruningSeries } from './typical.ts';
 
 export function mount(root: HTMLElement): Cleanup {
   return mountDemo<PruningSettings, PruningResult>(root, {
     name: 'pruning',
+    params: PRUNING_PARAMS,
+    question: PRUNING_QUESTION,
+    series: pruningSeries,
     controls(c) {
-      const shape = c.select<Shape2D>('Dataset', [{ value: 'spirals', label: 'two spirals' }, { value: 'moons', label: 'two moons' }], DEFAULT_PRUNING_SETTINGS.shape);
-      const mode = c.select<PruningMode>(
-        'Prune',
-        [
-          { value: 'weights', label: 'individual weights (unstructured)' },
-          { value: 'neurons', label: 'whole neurons (structured)' },
-        ],
-        DEFAULT_PRUNING_SETTINGS.mode,
-      );
-      const fineTune = c.range('Fine-tuning after pruning', { min: 0, max: 10, step: 1, value: DEFAULT_PRUNING_SETTINGS.fineTuneEpochs, format: (v) => (v === 0 ? 'off' : `${v} epochs`) });
-      const seed = c.seed(DEFAULT_PRUNING_SETTINGS.seed);
-      return () => ({ shape: shape(), mode: mode(), fineTuneEpochs: fineTune(), seed: seed() });
+      c.select('shape', 'Dataset', (v) => (v === 'spirals' ? 'two spirals' : 'two moons'));
+      c.select('mode', 'Prune', (v) => (v === 'weights' ? 'individual weights (unstructured)' : 'whole neurons (structured)'));
+      c.range('fineTuneEpochs', 'Fine-tuning after pruning', (v) => (v === 0 ? 'off' : `${v} epochs`));
+      c.seed();
     },
     render(results, result) {
       const { rows, settings } = result;

@@ -1,5 +1,7 @@
-// Quantization demo settings, defaults and result shape, shared by model (worker) and ui (page).
+// Quantization demo settings, parameters (URL), defaults and result shape, shared by model (worker)
+// and ui (page).
 import type { Cost } from '../shared/protocol.ts';
+import { defaultsOf, numberChoice, SEED_PARAM, type ParamSpecsFor } from '../shared/urlState.ts';
 
 export type Granularity = 'per-tensor' | 'per-channel';
 
@@ -9,8 +11,9 @@ export interface QuantizationSettings {
   readonly seed: number;
 }
 
-export const DEFAULT_QUANTIZATION_SETTINGS: QuantizationSettings = { width: 64, seed: 1 };
 export const QUANTIZATION_WIDTHS: readonly number[] = [16, 32, 64, 128];
+export const QUANTIZATION_PARAMS: ParamSpecsFor<QuantizationSettings> = { width: numberChoice(QUANTIZATION_WIDTHS, 64), seed: SEED_PARAM };
+export const DEFAULT_QUANTIZATION_SETTINGS: QuantizationSettings = defaultsOf<QuantizationSettings>(QUANTIZATION_PARAMS);
 export const BIT_WIDTHS: readonly number[] = [8, 4, 3, 2];
 export const QUANTIZATION_CLASSES = 3;
 export const QUANTIZATION_EPOCHS = 40;

@@ -5,21 +5,20 @@ import { element } from '../shared/dom.ts';
 import { bytes, integer, milliseconds, percent } from '../shared/format.ts';
 import { dataTable, section, summaryList } from '../shared/results.ts';
 import { mountDemo, type Cleanup } from '../shared/widget.ts';
-import { DEFAULT_QUANTIZATION_SETTINGS, QUANTIZATION_WIDTHS, type QuantizationResult, type QuantizationRow, type QuantizationSettings } from './config.ts';
+import { QUANTIZATION_PARAMS, type QuantizationResult, type QuantizationRow, type QuantizationSettings } from './config.ts';
+import { QUANTIZATION_QUESTION, quantizationSeries } from './typical.ts';
 
 const label = (row: QuantizationRow): string => (row.bits === 32 ? 'float32' : `int${row.bits}, ${row.granularity}`);
 
 export function mount(root: HTMLElement): Cleanup {
   return mountDemo<QuantizationSettings, QuantizationResult>(root, {
     name: 'quantization',
+    params: QUANTIZATION_PARAMS,
+    question: QUANTIZATION_QUESTION,
+    series: quantizationSeries,
     controls(c) {
-      const width = c.select(
-        'Hidden layer width',
-        QUANTIZATION_WIDTHS.map((w) => ({ value: String(w), label: `${w} (2-${w}-${w}-3)` })),
-        String(DEFAULT_QUANTIZATION_SETTINGS.width),
-      );
-      const seed = c.seed(DEFAULT_QUANTIZATION_SETTINGS.seed);
-      return () => ({ width: Number(width()), seed: seed() });
+      c.select('width', 'Hidden layer width', (w) => `${w} (2-${w}-${w}-3)`);
+      c.seed();
     },
     render(results, { rows }) {
       const float = rows[0]!;

@@ -16,10 +16,13 @@ export interface LatencyOptions {
   readonly minSampleMs?: number;
 }
 
-async function timeRepeated(run: () => tf.Tensor, repeats: number): Promise<number> {
+/** A timed computation: returns its output tensor, possibly after awaiting data mid-way (early exits). */
+export type Timed = () => tf.Tensor | Promise<tf.Tensor>;
+
+async function timeRepeated(run: Timed, repeats: number): Promise<number> {
   const start = performance.now();
   for (let i = 0; i < repeats; i++) {
-    const out = run();
+    const out = await run();
     await out.data();
     out.dispose();
   }
@@ -31,7 +34,7 @@ async function timeRepeated(run: () => tf.Tensor, repeats: number): Promise<numb
  * included. Browsers coarsen performance.now() (to 100 µs in Chromium without cross-origin
  * isolation), so each sample times enough repeats to last `minSampleMs`.
  */
-export async function measureLatency(run: () => tf.Tensor, options: LatencyOptions = {}): Promise<number> {
+export async function measureLatency(run: Timed, options: LatencyOptions = {}): Promise<number> {
   const { warmup = 2, samples = 5, minSampleMs = 4 } = options;
   await timeRepeated(run, warmup);
   let repeats = 1;
@@ -39,6 +42,32 @@ export async function measureLatency(run: () => tf.Tensor, options: LatencyOptio
   const times: number[] = [];
   for (let i = 0; i < samples; i++) times.push((await timeRepeated(run, repeats)) / repeats);
   return median(times);
+}
+
+/**
+ * Median wall time in ms of each of several computations, timed in rounds that take one sample of
+ * each in turn, so slow drift (a warming JIT, a throttling CPU, a busy neighbour) spreads over all of
+ * them instead of biasing whichever was timed first. `onRound` sees the medians so far.
+ */
+export async function measureInterleaved(
+  runs: readonly Timed[],
+  options: LatencyOptions = {},
+  onRound?: (medians: number[], round: number) => void | Promise<void>,
+): Promise<number[]> {
+  const { warmup = 2, samples = 5, minSampleMs = 4 } = options;
+  const repeats: number[] = [];
+  for (const run of runs) {
+    await timeRepeated(run, warmup);
+    let n = 1;
+    while (n < 1024 && (await timeRepeated(run, n)) < minSampleMs) n *= 2;
+    repeats.push(n);
+  }
+  const times: number[][] = runs.map(() => []);
+  for (let round = 1; round <= samples; round++) {
+    for (const [i, run] of runs.entries()) times[i]!.push((await timeRepeated(run, repeats[i]!)) / repeats[i]!);
+    await onRound?.(times.map(median), round);
+  }
+  return times.map(median);
 }
 
 export function median(values: readonly number[]): number {

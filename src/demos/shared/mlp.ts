@@ -193,6 +193,8 @@ export interface TrainOptions {
   readonly masks?: readonly tf.Tensor2D[];
   /** Replaces softmax cross-entropy on hard labels, e.g. a distillation loss. */
   readonly loss?: (logits: tf.Tensor2D, batch: Batch) => tf.Scalar;
+  /** Variables outside the MLP that `loss` uses and training should update (an early-exit head). */
+  readonly extraVariables?: readonly tf.Variable[];
   /** Called after each epoch; return `false` to stop early. */
   readonly onEpoch?: (log: EpochLog) => void | boolean | Promise<void | boolean>;
 }
@@ -202,7 +204,7 @@ export async function train(mlp: Mlp, data: Dataset, options: TrainOptions): Pro
   const random = createRandom(options.seed);
   const optimizer = tf.train.adam(options.learningRate);
   const { x, oneHot, y } = datasetTensors(data);
-  const variables = mlp.layers.flatMap(({ kernel, bias }) => [kernel, bias]);
+  const variables = [...mlp.layers.flatMap(({ kernel, bias }): tf.Variable[] => [kernel, bias]), ...(options.extraVariables ?? [])];
   const l2 = options.l2 ?? 0;
   const logs: EpochLog[] = [];
   try {

@@ -1,6 +1,6 @@
 // Messages between a demo widget (main thread) and the demo worker, and the shapes both sides share.
 // Plain data only: everything crosses postMessage by structured clone.
-import type { DemoName } from '../registry.ts';
+import type { DemoName } from '../names.ts';
 
 export const BACKEND_NAMES = ['wasm', 'webgl', 'cpu'] as const;
 export type BackendName = (typeof BACKEND_NAMES)[number];

@@ -1,7 +1,8 @@
 // Main-thread side of the demo worker: starts it on first use, sends one run at a time and turns its
-// messages into a promise plus progress callbacks. Cancelling terminates the worker outright (a
-// training step cannot be interrupted from outside), and the next run starts a fresh one.
-import type { DemoName } from '../registry.ts';
+// messages into a promise plus progress callbacks. Cancelling a run terminates the worker outright (a
+// training step cannot be interrupted from outside), and the next run starts a fresh one; an idle
+// worker is kept, with tfjs and its wasm compiled, until the widget is disposed.
+import type { DemoName } from '../names.ts';
 import type { BackendInfo, BackendRequest, RunRequest, WorkerMessage } from './protocol.ts';
 
 export class RunCancelled extends Error {
@@ -41,7 +42,7 @@ export class DemoWorkerClient {
     worker.onmessage = (event: MessageEvent<WorkerMessage>) => this.#receive(event.data);
     worker.onerror = (event) => {
       event.preventDefault();
-      this.#fail(new Error(`the demo worker failed: ${event.message || 'could not load'}`));
+      this.#stop(new Error(`the demo worker failed: ${event.message || 'could not load'}`));
     };
     return worker;
   }
@@ -69,7 +70,8 @@ export class DemoWorkerClient {
     }
   }
 
-  #fail(error: Error): void {
+  /** Terminates the worker and rejects the pending run, if any, with `error`. */
+  #stop(error: Error): void {
     const pending = this.#pending;
     this.#pending = null;
     this.#worker?.terminate();
@@ -92,12 +94,18 @@ export class DemoWorkerClient {
     });
   }
 
-  /** Stops the current run at once; the promise it returned rejects with RunCancelled. */
-  cancel(): void {
-    this.#fail(new RunCancelled());
+  /** Whether a worker is alive (idle or running). */
+  get started(): boolean {
+    return this.#worker !== null;
   }
 
+  /** Stops the current run at once; the promise it returned rejects with RunCancelled. Idle: nothing to do. */
+  cancel(): void {
+    if (this.#pending) this.#stop(new RunCancelled());
+  }
+
+  /** Ends any run and terminates the worker, idle or not. */
   dispose(): void {
-    this.cancel();
+    this.#stop(new RunCancelled());
   }
 }

@@ -1,5 +1,7 @@
-// Trade-off demo settings, defaults and result shape, shared by model (worker) and ui (page).
+// Trade-off demo settings, parameters (URL), defaults and result shape, shared by model (worker) and
+// ui (page).
 import type { Cost } from '../shared/protocol.ts';
+import { defaultsOf, numberChoice, SEED_PARAM, type ParamSpecsFor } from '../shared/urlState.ts';
 
 export interface TradeoffSettings {
   /** Largest hidden-layer width tried; widths double from 4 up to it. */
@@ -9,7 +11,12 @@ export interface TradeoffSettings {
   readonly seed: number;
 }
 
-export const DEFAULT_TRADEOFF_SETTINGS: TradeoffSettings = { maxWidth: 64, maxDepth: 3, seed: 1 };
+export const TRADEOFF_PARAMS: ParamSpecsFor<TradeoffSettings> = {
+  maxWidth: numberChoice([16, 32, 64, 128], 64),
+  maxDepth: numberChoice([1, 2, 3], 3),
+  seed: SEED_PARAM,
+};
+export const DEFAULT_TRADEOFF_SETTINGS: TradeoffSettings = defaultsOf<TradeoffSettings>(TRADEOFF_PARAMS);
 export const TRADEOFF_EPOCHS = 15;
 export const TRADEOFF_CLASSES = 3;
 

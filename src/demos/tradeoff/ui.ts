@@ -4,8 +4,9 @@ import { createChart, type Chart, type ChartData } from '../shared/chart.ts';
 import { bytes, integer, milliseconds, percent } from '../shared/format.ts';
 import { dataTable, section, summaryList } from '../shared/results.ts';
 import { mountDemo, type Cleanup } from '../shared/widget.ts';
-import { DEFAULT_TRADEOFF_SETTINGS, type TradeoffResult, type TradeoffRow, type TradeoffSettings } from './config.ts';
+import { TRADEOFF_PARAMS, type TradeoffResult, type TradeoffRow, type TradeoffSettings } from './config.ts';
 import { paretoFrontier } from './pareto.ts';
+import { TRADEOFF_QUESTION, tradeoffSeries } from './typical.ts';
 
 const name = (row: TradeoffRow): string => `2-${row.hidden.join('-')}-3`;
 
@@ -51,33 +52,31 @@ function drawCharts(host: HTMLElement, rows: readonly TradeoffRow[], existing: C
 }
 
 export function mount(root: HTMLElement): Cleanup {
-  let live: Charts | null = null;
-  let liveHost: HTMLElement | null = null;
-  const dropLive = (): void => {
-    live?.params.destroy();
-    live?.latency.destroy();
-    live = null;
-    liveHost = null;
-  };
   return mountDemo<TradeoffSettings, TradeoffResult>(root, {
     name: 'tradeoff',
+    params: TRADEOFF_PARAMS,
+    question: TRADEOFF_QUESTION,
+    series: tradeoffSeries,
     controls(c) {
-      const maxWidth = c.select('Widest layer', [16, 32, 64, 128].map((w) => ({ value: String(w), label: `${w} units` })), String(DEFAULT_TRADEOFF_SETTINGS.maxWidth));
-      const maxDepth = c.select('Deepest network', [1, 2, 3].map((d) => ({ value: String(d), label: `${d} hidden layer${d > 1 ? 's' : ''}` })), String(DEFAULT_TRADEOFF_SETTINGS.maxDepth));
-      const seed = c.seed(DEFAULT_TRADEOFF_SETTINGS.seed);
-      return () => ({ maxWidth: Number(maxWidth()), maxDepth: Number(maxDepth()), seed: seed() });
+      c.select('maxWidth', 'Widest layer', (w) => `${w} units`);
+      c.select('maxDepth', 'Deepest network', (d) => `${d} hidden layer${d > 1 ? 's' : ''}`);
+      c.seed();
     },
-    renderPartial(results, partial) {
-      const { rows } = partial as { rows: TradeoffRow[] };
-      if (liveHost && !results.contains(liveHost)) dropLive();
-      if (!liveHost) {
-        liveHost = section('Models trained so far');
-        results.append(liveHost);
-      }
-      live = drawCharts(liveHost, rows, live);
+    live(results) {
+      const host = section('Models trained so far');
+      results.append(host);
+      let charts: Charts | null = null;
+      return {
+        update(partial) {
+          charts = drawCharts(host, (partial as { rows: TradeoffRow[] }).rows, charts);
+        },
+        destroy() {
+          charts?.params.destroy();
+          charts?.latency.destroy();
+        },
+      };
     },
     render(results, { rows }) {
-      dropLive();
       const { byParams, byLatency } = frontierSets(rows);
       const best = rows.reduce((a, b) => (b.accuracy > a.accuracy ? b : a));
       const cheapestGood = [...rows].sort((a, b) => a.params - b.params).find((r) => r.accuracy >= best.accuracy - 0.02)!;

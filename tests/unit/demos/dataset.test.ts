@@ -7,6 +7,9 @@ import { makeNoisyData } from '../../../src/demos/early-stopping/data.ts';
 import { makeImbalanced } from '../../../src/demos/precision-recall/data.ts';
 import { makeApplicants } from '../../../src/demos/fairness/data.ts';
 import { makeTradeoffData } from '../../../src/demos/tradeoff/data.ts';
+import { makeBatchData } from '../../../src/demos/batch-size/data.ts';
+import { makeEarlyExitData } from '../../../src/demos/early-exit/data.ts';
+import { makeLowRankData } from '../../../src/demos/low-rank/data.ts';
 
 describe('seeded generators', () => {
   test.each([
@@ -22,15 +25,25 @@ describe('seeded generators', () => {
     expect(Array.from(other().x)).not.toEqual(Array.from(a.x));
   });
 
-  test('every demo dataset is deterministic for its seed', () => {
-    const snapshots = (): unknown[] => [
-      makePruningData('spirals', 3).train.x,
-      makeQuantizationData(3).test.y,
-      makeDistillationData(3).train.y,
-      makeNoisyData(3).validation.x,
-      makeTradeoffData(3).train.x,
-    ].map((a) => Array.from(a as ArrayLike<number>));
-    expect(snapshots()).toEqual(snapshots());
+  test.each<[string, (seed: number) => ArrayLike<number>]>([
+    ['pruning', (seed) => makePruningData('spirals', seed).train.x],
+    ['quantization', (seed) => makeQuantizationData(seed).test.x],
+    ['distillation', (seed) => makeDistillationData(seed).train.y],
+    ['early-stopping', (seed) => makeNoisyData(seed).validation.x],
+    ['tradeoff', (seed) => makeTradeoffData(seed).train.x],
+    ['batch-size', (seed) => makeBatchData(seed, 64).timing.x],
+    ['early-exit', (seed) => makeEarlyExitData(seed).timing.x],
+    ['low-rank', (seed) => makeLowRankData(seed).test.x],
+  ])('%s data: fixed by its seed, different for another', (_, make) => {
+    expect(Array.from(make(3))).toEqual(Array.from(make(3)));
+    expect(Array.from(make(4))).not.toEqual(Array.from(make(3)));
+  });
+
+  test('the new demos keep test, training and timing inputs apart', () => {
+    const { train, test, timing } = makeEarlyExitData(1);
+    expect([train.n, test.n, timing.n]).toEqual([900, 600, 1024]);
+    expect(Array.from(timing.x.subarray(0, 8))).not.toEqual(Array.from(test.x.subarray(0, 8)));
+    expect(makeBatchData(1, 512).timing.n).toBe(512);
   });
 
   test('moons and spirals are balanced across classes', () => {

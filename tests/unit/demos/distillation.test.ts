@@ -68,6 +68,9 @@ describe('runDistillation', () => {
     expect(result.teacher.params).toBe(countParams({ inputs: 2, hidden: TEACHER_HIDDEN, outputs: 3 }));
     expect(result.hardStudent.params).toBe(countParams({ inputs: 2, hidden: STUDENT_HIDDEN['8'], outputs: 3 }));
     expect(result.teacher.curve).toEqual([]);
+    // Accuracies are measured on the 600 test points: the teacher learns, and whole rows count.
+    expect(result.teacher.accuracy).toBeGreaterThan(0.5);
+    for (const a of [result.teacher.accuracy, result.hardStudent.accuracy]) expect(Math.abs(a * 600 - Math.round(a * 600))).toBeLessThan(1e-9);
     // The live curves grow one epoch at a time: first the hard student, then the distilled one.
     expect(partials.map((p) => [p.hard.length, p.distilled.length])).toEqual([
       ...[1, 2, 3, 4, 5, 6].map((n) => [n, 0]),
@@ -76,8 +79,13 @@ describe('runDistillation', () => {
     expect(partials.at(-1)!.distilled).toEqual(result.distilledStudent.curve);
   });
 
-  test('α = 0 trains the distilled student exactly like the hard-label one', async () => {
-    const result = await runDistillation({ temperature: 4, alpha: 0, student: '4-4', seed: 1 }, () => {}, { teacherEpochs: 2, studentEpochs: 3 });
+  test('α = 0 trains the distilled student exactly like the hard-label one; α = 1 does not', async () => {
+    const budget = { teacherEpochs: 2, studentEpochs: 3 };
+    const result = await runDistillation({ temperature: 4, alpha: 0, student: '4-4', seed: 1 }, () => {}, budget);
     result.distilledStudent.curve.forEach((a, i) => expect(a).toBeCloseTo(result.hardStudent.curve[i]!, 10));
+    // With only the teacher's soft targets the same student, batches and start learn something else.
+    const soft = await runDistillation({ temperature: 4, alpha: 1, student: '4-4', seed: 1 }, () => {}, budget);
+    expect(soft.hardStudent.curve).toEqual(result.hardStudent.curve);
+    expect(soft.distilledStudent.curve).not.toEqual(soft.hardStudent.curve);
   });
 });

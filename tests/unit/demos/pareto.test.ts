@@ -32,9 +32,13 @@ describe('tradeoff models', () => {
     for (const row of rows) {
       expect(row.params).toBe(countParams({ inputs: 2, hidden: row.hidden, outputs: 3 }));
       expect(row.bytes).toBe(row.params * 4);
-      expect(row.accuracy).toBeGreaterThan(0.2);
       expect(row.latencyMs).toBeGreaterThan(0);
+      // Measured on the 600 test points, above chance (1/3) after a few epochs.
+      expect(Math.abs(row.accuracy * 600 - Math.round(row.accuracy * 600))).toBeLessThan(1e-9);
+      expect(row.accuracy).toBeGreaterThan(0.45);
     }
+    // Different networks, different measured accuracies.
+    expect(new Set(rows.map((r) => r.accuracy)).size).toBeGreaterThan(1);
     expect(partialLengths).toEqual([1, 2, 3, 4, 5, 6]);
   });
 });

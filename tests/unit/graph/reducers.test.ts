@@ -3,6 +3,7 @@
 import { describe, expect, test } from 'vitest';
 import { buildKnowledgeGraph, graphFromJson, paletteColor, readGraphJson, shortestRelationPath, toGraphJson } from '../../../graph/index.ts';
 import { countBright, createReducers, initialState, pathEdgeKeys, type ViewState } from '../../../src/client/graph/reducers.ts';
+import { testHooksEnabled } from '../../../src/client/graph/testHooks.ts';
 import { links, relation, topic } from './records.ts';
 
 const theme = { dim: '#dim', mention: '#mention', relation: '#relation', path: '#path' };
@@ -84,5 +85,20 @@ describe('edge reducer', () => {
     expect(node('b').color).toBe(theme.dim);
     expect(node('d').forceLabel).toBe(true);
     expect(countBright(graph, get())).toBe(3);
+  });
+});
+
+describe('test hooks', () => {
+  // countBright is O(nodes) per hover: the views publish it only when a test can be reading it.
+  test.each([
+    [{ webdriver: true, search: '', htmlFlag: false }, true],
+    [{ webdriver: false, search: '?test-hooks', htmlFlag: false }, true],
+    [{ webdriver: undefined, search: '?from=a&test-hooks=1', htmlFlag: false }, true],
+    [{ webdriver: false, search: '', htmlFlag: true }, true],
+    [{ webdriver: false, search: '', htmlFlag: false }, false],
+    [{ webdriver: undefined, search: '?q=test-hooks', htmlFlag: false }, false],
+    [{ webdriver: false, search: '?test-hook', htmlFlag: false }, false],
+  ])('%j → %s', (signals, expected) => {
+    expect(testHooksEnabled(signals)).toBe(expected);
   });
 });
