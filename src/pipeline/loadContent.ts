@@ -69,7 +69,7 @@ export interface DemoRegistry {
   names: readonly string[];
   isDemoName(name: string): boolean;
   /** Static (no-JS) HTML shown inside the demo placeholder until the island mounts. */
-  fallbackHtml(name: string, base: string): string;
+  fallbackHtml(name: string): string;
 }
 
 /** A header or footer link, resolved. */
@@ -344,7 +344,7 @@ export async function loadContent(deploy: DeployConfig, demos: DemoRegistry, opt
   if (throwOnError && diagnostics.some((d) => d.severity === 'error')) throw new ContentError(sortDiagnostics(diagnostics));
 
   // 12. Render.
-  const renderOptions = { demoFallback: (name: string) => demos.fallbackHtml(name, deploy.base), reservedIds: LAYOUT_IDS };
+  const renderOptions = { demoFallback: (name: string) => demos.fallbackHtml(name), reservedIds: LAYOUT_IDS };
   const renderTree = async (tree: Root, note: Pick<Note, 'file'>, firstLine: number) => {
     if (!render) return '';
     const { html, warnings } = await renderToHtml(tree, renderOptions);

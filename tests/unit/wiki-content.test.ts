@@ -44,6 +44,9 @@ const REQUIRED_DEMOS: Record<string, string> = {
   'F1 score': 'precision-recall',
   'Fairness metrics': 'fairness',
   'Balancing Computational Efficiency and Model Accuracy': 'tradeoff',
+  'Latency and throughput': 'batch-size',
+  'Early exit': 'early-exit',
+  'Low-rank factorization': 'low-rank',
 };
 
 const content = await loadContent(readDeployConfig({ ATLAS_CONTENT: 'content', ATLAS_LINKS: 'error' }), demoRegistry, { render: false });
