@@ -105,6 +105,8 @@ export interface LoadedContent {
   diagnostics: Diagnostic[];
   /** Messages about the build as a whole (e.g. a shallow git clone), printed once. */
   notices: string[];
+  /** Milliseconds spent in each stage, for the benchmarks. */
+  timings: Record<string, number>;
 }
 
 export interface LoadOptions {
@@ -120,6 +122,14 @@ export async function loadContent(deploy: DeployConfig, demos: DemoRegistry, opt
   const displayPath = (rel: string) => relative(cwd, join(deploy.contentDir, rel)) || rel;
   const diagnostics: Diagnostic[] = [];
   const routes = siteRoutes(deploy.base);
+  const timings: Record<string, number> = {};
+  let lapStart = performance.now();
+  /** Records how long the stage that just ended took (bench/build.mjs prints them). */
+  const lap = (stage: string) => {
+    const now = performance.now();
+    timings[stage] = (timings[stage] ?? 0) + now - lapStart;
+    lapStart = now;
+  };
 
   // 1. The vault's own configuration.
   const site = readSiteConfig(deploy.contentDir, displayPath);
@@ -133,6 +143,7 @@ export async function loadContent(deploy: DeployConfig, demos: DemoRegistry, opt
     diagnostics.push({ severity: 'error', rule: 'site-config', file: site.file ?? 'atlas.yaml', line: site.lineOf(['relations']), column: 1, message: String((error as Error).message) });
   }
 
+  lap('config');
   // 2. Files, 3. notes.
   const vault = scanVault(deploy.contentDir);
   for (const skipped of vault.skipped) {
@@ -147,11 +158,13 @@ export async function loadContent(deploy: DeployConfig, demos: DemoRegistry, opt
   const unpublished = new TopicIndex(read.unpublished.map((n, i) => ({ slug: `unpublished-${i}` as TopicSlug, title: n.title, aliases: n.aliases, path: n.path })));
   const attachments = new AttachmentIndex(vault.attachments);
 
+  lap('read notes');
   // 4. The home note: its URL is the site root; its own path URL redirects there.
   const home = chooseHome(notes, site, index, diagnostics);
   const urlOf = (slug: TopicSlug) => (slug === home?.slug ? routes.home() : routes.topic((bySlug.get(slug)?.urlPath ?? slug) as TopicSlug));
   const redirects = home && !home.wantsHome ? [{ path: home.urlPath, to: home.slug }] : [];
 
+  lap('home');
   // 5. Parse every body first, so every page's headings are known before links are checked.
   const parsed = new Map<TopicSlug, ParsedMarkdown>();
   const anchors = new Map<TopicSlug, PageAnchors>();
@@ -163,6 +176,7 @@ export async function loadContent(deploy: DeployConfig, demos: DemoRegistry, opt
     anchors.set(note.slug, assignAnchors(result.tree));
   }
 
+  lap('parse');
   // 6. Transform: links become data and nodes.
   const lookup: SiteLookup = {
     routes,
@@ -228,6 +242,7 @@ export async function loadContent(deploy: DeployConfig, demos: DemoRegistry, opt
   const ownText = new Map(transformed.map((t) => [t.note.slug, { words: countWords(plainText(t.tree)), excerpt: firstParagraph(t.tree) }]));
   fillEmbeds(embeds, new Map(transformed.map((t) => [t.note.slug, t.tree])), anchors);
 
+  lap('transform + embeds');
   // 7. Typed relations from frontmatter.
   const relations: RelationRecord[] = [];
   for (const note of notes) {
@@ -248,6 +263,7 @@ export async function loadContent(deploy: DeployConfig, demos: DemoRegistry, opt
     }
   }
 
+  lap('relations');
   // 8. Page dates: one read of the git history for the whole vault; frontmatter wins.
   const notices: string[] = [];
   const history = await readPageHistory(deploy.contentDir, { files: notes.map((n) => n.rel) });
@@ -259,6 +275,7 @@ export async function loadContent(deploy: DeployConfig, demos: DemoRegistry, opt
     dates.set(note.slug, { created: d.created, updated: d.updated });
   }
 
+  lap('dates');
   // 9. The knowledge graph: structure and analytics over the links and relations authors wrote.
   const tagsOf = (t: Transformed) => [...new Set([...t.note.meta.tags, ...t.tags])];
   const graph = buildKnowledgeGraph(
@@ -281,6 +298,7 @@ export async function loadContent(deploy: DeployConfig, demos: DemoRegistry, opt
     render ? {} : { layoutIterations: 0 },
   );
 
+  lap('graph');
   // 10. Queries, evaluated against the graph; what they list is recorded and added as query edges.
   const queried = runQueries({
     pages: transformed.map((t) => ({ slug: t.note.slug, file: t.note.file, queries: t.queries })),
@@ -308,6 +326,7 @@ export async function loadContent(deploy: DeployConfig, demos: DemoRegistry, opt
   links.push(...queried.links);
   addQueryEdges(graph, queried.links);
 
+  lap('queries');
   // 11. Header and footer links from the site configuration.
   const chromeLink = (entry: { text: string; link: string }, path: PropertyKey[]): ChromeLink | undefined => {
     const wikilink = /^\[\[(.+)\]\]$/.exec(entry.link.trim());
@@ -343,6 +362,7 @@ export async function loadContent(deploy: DeployConfig, demos: DemoRegistry, opt
 
   if (throwOnError && diagnostics.some((d) => d.severity === 'error')) throw new ContentError(sortDiagnostics(diagnostics));
 
+  lap('chrome');
   // 12. Render.
   const renderOptions = { demoFallback: (name: string) => demos.fallbackHtml(name), reservedIds: LAYOUT_IDS };
   const renderTree = async (tree: Root, note: Pick<Note, 'file'>, firstLine: number) => {
@@ -383,6 +403,7 @@ export async function loadContent(deploy: DeployConfig, demos: DemoRegistry, opt
       ...dates.get(note.slug)!,
     });
   }
+  lap('render');
   const footerHtml = footerTree ? (await renderTree(footerTree, { file: site.file ?? 'atlas.yaml' }, site.lineOf(['footer']))).replace(/^<p>([\s\S]*)<\/p>$/, '$1') : '';
   return {
     site,
@@ -403,6 +424,7 @@ export async function loadContent(deploy: DeployConfig, demos: DemoRegistry, opt
     footerHtml,
     diagnostics: sortDiagnostics(diagnostics),
     notices,
+    timings,
   };
 }
 

@@ -2,19 +2,30 @@
 // (wikilinks as a tokenizer extension, %%comments%%, ==highlights==), and MDX syntax for `.mdx`.
 // Parsing is separate from linking so every page's headings are known before any link is resolved.
 import type { Root } from 'mdast';
-import remarkGfm from 'remark-gfm';
-import remarkMath from 'remark-math';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { unified, type Processor } from 'unified';
 import { visit } from 'unist-util-visit';
 import { nameKey } from '../../graph/names.ts';
 import { stripComments, type LiteralRanges } from './syntax/comments.ts';
 import { transformHighlights } from './syntax/highlights.ts';
-import { remarkWikiLinks } from './syntax/wikilinkSyntax.ts';
+import { remarkSyntax, syntaxMask } from './syntax/extensions.ts';
 
-const markdownParser = unified().use(remarkParse).use(remarkWikiLinks).use(remarkGfm).use(remarkMath).freeze();
-const mdxParser = unified().use(remarkParse).use(remarkMdx).use(remarkWikiLinks).use(remarkGfm).use(remarkMath).freeze();
+const parsers = new Map<string, Processor<Root>>();
+
+/** A parser with only the syntax extensions the text can use (see syntax/extensions.ts). */
+export function parserFor(text: string, isMdx: boolean): Processor<Root> {
+  const mask = syntaxMask(text);
+  const key = `${isMdx ? 'mdx' : 'md'}:${mask}`;
+  let parser = parsers.get(key);
+  if (!parser) {
+    const processor = unified().use(remarkParse);
+    if (isMdx) processor.use(remarkMdx);
+    parser = processor.use(remarkSyntax(mask)).freeze() as unknown as Processor<Root>;
+    parsers.set(key, parser);
+  }
+  return parser;
+}
 
 export interface ParseFailure {
   line: number;
@@ -32,8 +43,10 @@ export interface ParsedMarkdown {
 
 /** Parses a body; syntax errors (MDX) come back as a failure with their position instead of a throw. */
 export function parseMarkdown(body: string, isMdx: boolean): ParsedMarkdown | { failure: ParseFailure } {
-  const parser = isMdx ? mdxParser : markdownParser;
-  const parse = (text: string) => parser.runSync(parser.parse(text)) as Root;
+  const parse = (text: string) => {
+    const parser = parserFor(text, isMdx);
+    return parser.runSync(parser.parse(text)) as Root;
+  };
   try {
     let tree = parse(body);
     let text = body;
