@@ -7,7 +7,7 @@ import { readDeployConfig } from './src/config/deployConfig.ts';
 import { atlas } from './src/integration/atlas.ts';
 import { writeHeadersFile } from './src/integration/headers.ts';
 import { writeNotFoundPage } from './src/integration/notFound.ts';
-import { searchIndexStep } from './src/integration/pagefind.ts';
+import { writeRedirectPages } from './src/integration/redirects.ts';
 
 let deploy;
 try {
@@ -33,5 +33,5 @@ export default defineConfig({
     // Test and bench builds write thousands of files there; the dev server need not watch them.
     server: { watch: { ignored: ['**/tests/.out/**', '**/bench/.out/**', '**/dist/**', '**/scratch/**'] } },
   },
-  integrations: [mdx(), atlas({ deploy, afterBuild: [writeNotFoundPage, searchIndexStep, writeHeadersFile] })],
+  integrations: [mdx(), atlas({ deploy, afterBuild: [writeNotFoundPage, writeRedirectPages, writeHeadersFile] })],
 });

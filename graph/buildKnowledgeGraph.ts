@@ -17,12 +17,27 @@ export const DEFAULTS = {
 export type BuildKnowledgeGraphOptions = Partial<typeof DEFAULTS>;
 
 export function buildKnowledgeGraph(input: KnowledgeGraphInput, options: BuildKnowledgeGraphOptions = {}): KnowledgeGraph {
-  const { seed, layoutIterations } = { ...DEFAULTS, ...options };
+  const graph = analyseKnowledgeGraph(input, options);
+  layoutKnowledgeGraph(graph, options);
+  return graph;
+}
+
+/** Structure and analytics (degrees, PageRank, communities): everything but the layout. */
+export function analyseKnowledgeGraph(input: KnowledgeGraphInput, options: BuildKnowledgeGraphOptions = {}): KnowledgeGraph {
+  const { seed } = { ...DEFAULTS, ...options };
   const graph = createKnowledgeGraph(input);
   degrees.assign(graph);
   pagerank.assign(graph);
   communities.assign(graph, { seed });
+  return graph;
+}
+
+/**
+ * The layout and node sizes, as a separate step: nothing but the graph views needs positions, so
+ * a build can compute them while pages render.
+ */
+export function layoutKnowledgeGraph(graph: KnowledgeGraph, options: BuildKnowledgeGraphOptions = {}): void {
+  const { seed, layoutIterations } = { ...DEFAULTS, ...options };
   layout.assign(graph, layoutIterations === undefined ? { seed } : { seed, iterations: layoutIterations });
   nodeSizes.assign(graph);
-  return graph;
 }

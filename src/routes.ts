@@ -93,6 +93,8 @@ export function siteRoutes(base: string) {
     graphGexf: () => `${generator}graph.gexf`,
     graphJsonLd: () => `${generator}graph.jsonld`,
     pagefind: () => `${generator}pagefind/`,
+    /** Mermaid's own ES build, served as is (src/pages/-/mermaid/). */
+    mermaidModule: () => `${generator}mermaid/mermaid.esm.min.mjs`,
     assets: () => `${base}_astro/`,
     rss: () => `${base}rss.xml`,
     sitemap: () => `${base}sitemap.xml`,

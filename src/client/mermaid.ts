@@ -4,6 +4,7 @@
 // strict security level and plain-SVG labels (no HTML inside the SVG); its output is parsed as
 // SVG, not HTML, and scrubbed of scripts and event handlers before it joins the page. Diagrams are
 // redrawn when the reader switches between light and dark themes.
+import { siteRoutes } from '../routes.ts';
 import { whenVisible } from './whenVisible.ts';
 
 type MermaidApi = typeof import('mermaid').default;
@@ -17,7 +18,9 @@ function isDark(): boolean {
 }
 
 async function loadMermaid(): Promise<MermaidApi> {
-  mermaidPromise ??= import('mermaid').then(({ default: mermaid }) => mermaid);
+  // Mermaid's own prebuilt module (src/pages/-/mermaid/), not part of the site's bundle.
+  const url = siteRoutes(document.documentElement.dataset['base'] ?? '/').mermaidModule();
+  mermaidPromise ??= (import(/* @vite-ignore */ url) as Promise<{ default: MermaidApi }>).then(({ default: mermaid }) => mermaid);
   return mermaidPromise;
 }
 

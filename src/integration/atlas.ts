@@ -1,10 +1,16 @@
 // The Astro integration: wiring only. It builds the site model once before Astro renders pages (so
-// content mistakes are reported as a clean list, not a stack trace), reloads it in dev when the
-// content folder changes, and hands finished builds to the post-build steps.
+// content mistakes are reported as a clean list, not a stack trace) and starts the search index
+// from it, which pagefind builds in its own process while Astro writes the pages; it reloads the
+// model in dev when the content folder changes; and it hands the finished build to the post-build
+// steps.
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import type { DeployConfig } from '../config/deployConfig.ts';
 import { ContentError, formatDiagnostic } from '../pipeline/diagnostics.ts';
 import { getSite, invalidateSite, type Site } from '../lib/site.ts';
+import { searchDocument } from '../lib/searchDocument.ts';
+import { startSearchIndex, type SearchIndexJob } from './pagefind.ts';
 
 export interface AfterBuildStep {
   (args: { dir: URL; logger: AstroIntegrationLogger; site: Site }): Promise<void>;
@@ -12,16 +18,22 @@ export interface AfterBuildStep {
 
 export interface AtlasIntegrationOptions {
   deploy: DeployConfig;
-  /** Steps run after the static build, in order (e.g. search indexing). */
+  /** Steps run after the static build, in order (the search index is written after them). */
   afterBuild?: AfterBuildStep[];
 }
 
 export function atlas(options: AtlasIntegrationOptions): AstroIntegration {
+  let search: SearchIndexJob | undefined;
   return {
     name: 'efficiency-atlas',
     hooks: {
       'astro:build:start': async ({ logger }) => {
-        await loadOrExit(logger);
+        const site = await loadOrExit(logger);
+        search = startSearchIndex({
+          documents: site.topics.map((topic) => searchDocument(topic, site.base, site.identity.language)),
+          pagefind: await import('pagefind'),
+          logger,
+        });
       },
       'astro:server:setup': async ({ server, logger }) => {
         server.watcher.add(options.deploy.contentDir);
@@ -45,17 +57,19 @@ export function atlas(options: AtlasIntegrationOptions): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const site = await getSite();
         for (const step of options.afterBuild ?? []) await step({ dir, logger, site });
+        await search?.write(join(fileURLToPath(dir), site.routes.pagefind().slice(site.base.length)));
       },
     },
   };
 }
 
-async function loadOrExit(logger: AstroIntegrationLogger): Promise<void> {
+async function loadOrExit(logger: AstroIntegrationLogger): Promise<Site> {
   try {
     const site = await getSite();
     reportWarnings(site.diagnostics, logger);
     for (const notice of site.notices) logger.warn(notice);
     logger.info(`${site.topics.length} topics, ${site.links.length} links, ${site.relations.length} relations`);
+    return site;
   } catch (error) {
     reportError(error, logger);
     // A content mistake is the author's to fix, not a crash: list them and stop without a stack trace.

@@ -1,33 +1,35 @@
 // The content pipeline, once per build, as a sequence of stages with one job each:
-//   site configuration (atlas.yaml) → scan the vault → read notes (frontmatter, identity) → choose
-//   the home note → parse every body → transform (links recorded as data) → transclusions →
-//   typed relations → page dates (git) → the knowledge graph → queries → header/footer links →
-//   render.
+//   site configuration (atlas.yaml) → scan the vault → read and parse every note (identity,
+//   frontmatter, anchors) → claim URLs, choose the home note → transform (links recorded as data)
+//   → typed relations → page dates (git) → the knowledge graph → queries → transclusions →
+//   header/footer links → render.
+// Per-note work runs in note shards (src/pipeline/noteShard.ts), on worker threads for large
+// vaults; this coordinator does what needs every note at once.
 // Everything the pages need (backlinks, relations, the graph) is derived from the records produced
 // here, never by re-reading pages.
 import { join, relative } from 'node:path';
-import type { Root, RootContent } from 'mdast';
-import { toString } from 'mdast-util-to-string';
+import type { Root } from 'mdast';
 import { nameKey } from '../../graph/names.ts';
 import { relationVocabulary, type RelationVocabulary } from '../../graph/relations.ts';
-import { addQueryEdges, buildKnowledgeGraph, type KnowledgeGraph } from '../../graph/index.ts';
+import { addQueryEdges, analyseKnowledgeGraph, layoutKnowledgeGraph, type KnowledgeGraph } from '../../graph/index.ts';
 import type { LinkRecord, RelationRecord, TopicRecord, TopicSlug } from '../../graph/types.ts';
 import type { DeployConfig, LinkPolicy } from '../config/deployConfig.ts';
 import { readSiteConfig, type LoadedSiteConfig } from '../config/readSiteConfig.ts';
 import type { TopicFrontmatter } from '../content/schema.ts';
 import { siteRoutes, type SiteRoutes } from '../routes.ts';
 import { isSafeUrl } from '../urlPolicy.ts';
-import { assignAnchors, LAYOUT_IDS, type HeadingAnchor, type PageAnchors } from './anchors.ts';
+import { LAYOUT_IDS, type HeadingAnchor } from './anchors.ts';
 import { ContentError, sortDiagnostics, type Diagnostic } from './diagnostics.ts';
-import { dropRepeatedTitle, parseMarkdown, type ParsedMarkdown } from './parseMarkdown.ts';
-import { readNotes, type Note } from './readNotes.ts';
-import { renderToHtml } from './render.ts';
-import { AttachmentIndex, scanVault } from './scanVault.ts';
-import { TopicIndex } from './topicIndex.ts';
-import { fillEmbeds } from './transclude.ts';
-import { demoPlaceholder, isDemoPlaceholder, transformNote, type PendingEmbed, type PendingQuery, type SiteLookup } from './transformNote.ts';
 import { frontmatterDates, readPageHistory, shallowCloneWarning } from './gitHistory.ts';
+import type { EmbedNeed, LookupData, TransformedNote } from './noteShard.ts';
+import { parseMarkdown } from './parseMarkdown.ts';
+import { claimUrls, type Note, type UnpublishedNote } from './readNotes.ts';
+import { renderToHtml } from './render.ts';
 import { runQueries } from './runQueries.ts';
+import { AttachmentIndex, scanVault } from './scanVault.ts';
+import { createShards, shardCount } from './shardPool.ts';
+import { TopicIndex } from './topicIndex.ts';
+import { transformNote, type RenderFeatures, type SiteLookup } from './transformNote.ts';
 import { parseWikilink } from './wikilink.ts';
 
 /** One built page. */
@@ -124,7 +126,7 @@ export async function loadContent(deploy: DeployConfig, demos: DemoRegistry, opt
   const routes = siteRoutes(deploy.base);
   const timings: Record<string, number> = {};
   let lapStart = performance.now();
-  /** Records how long the stage that just ended took (bench/build.mjs prints them). */
+  /** Records how long (wall milliseconds) the stage that just ended took; bench/build.mjs prints them. */
   const lap = (stage: string) => {
     const now = performance.now();
     timings[stage] = (timings[stage] ?? 0) + now - lapStart;
@@ -136,6 +138,7 @@ export async function loadContent(deploy: DeployConfig, demos: DemoRegistry, opt
   diagnostics.push(...site.diagnostics);
   const linkPolicy = deploy.links ?? site.config.links;
   const lenient = linkPolicy === 'warn';
+  const severity = lenient ? 'warning' : 'error';
   let vocabulary = relationVocabulary();
   try {
     vocabulary = relationVocabulary(site.config.relations);
@@ -143,191 +146,251 @@ export async function loadContent(deploy: DeployConfig, demos: DemoRegistry, opt
     diagnostics.push({ severity: 'error', rule: 'site-config', file: site.file ?? 'atlas.yaml', line: site.lineOf(['relations']), column: 1, message: String((error as Error).message) });
   }
 
-  lap('config');
-  // 2. Files, 3. notes.
+  // 2. Files; 3. every note read and parsed, in shards.
   const vault = scanVault(deploy.contentDir);
   for (const skipped of vault.skipped) {
     diagnostics.push({ severity: 'warning', rule: 'unreadable', file: displayPath(skipped.path), line: 1, column: 1, message: `skipped: ${skipped.reason}` });
   }
-  const read = readNotes(vault.topics, { contentDir: deploy.contentDir, displayPath, lenient, categories: site.config.categories });
-  diagnostics.push(...read.diagnostics);
-  const notes = read.notes;
-  const bySlug = new Map(notes.map((n) => [n.slug, n]));
-  const byUrlPath = new Map(notes.map((n) => [n.urlPath, n.slug]));
-  const index = new TopicIndex(notes.map((n) => ({ slug: n.slug, title: n.title, aliases: n.meta.aliases, path: n.path })));
-  const unpublished = new TopicIndex(read.unpublished.map((n, i) => ({ slug: `unpublished-${i}` as TopicSlug, title: n.title, aliases: n.aliases, path: n.path })));
-  const attachments = new AttachmentIndex(vault.attachments);
-
-  lap('read notes');
-  // 4. The home note: its URL is the site root; its own path URL redirects there.
-  const home = chooseHome(notes, site, index, diagnostics);
-  const urlOf = (slug: TopicSlug) => (slug === home?.slug ? routes.home() : routes.topic((bySlug.get(slug)?.urlPath ?? slug) as TopicSlug));
-  const redirects = home && !home.wantsHome ? [{ path: home.urlPath, to: home.slug }] : [];
-
-  lap('home');
-  // 5. Parse every body first, so every page's headings are known before links are checked.
-  const parsed = new Map<TopicSlug, ParsedMarkdown>();
-  const anchors = new Map<TopicSlug, PageAnchors>();
-  for (const note of notes) {
-    const result = parseNote(note, note.body, note.bodyLine, diagnostics);
-    if (!result) continue;
-    dropRepeatedTitle(result.tree, note.title, (node) => toString(node));
-    parsed.set(note.slug, result);
-    anchors.set(note.slug, assignAnchors(result.tree));
-  }
-
-  lap('parse');
-  // 6. Transform: links become data and nodes.
-  const lookup: SiteLookup = {
-    routes,
-    index,
-    unpublished,
-    attachments,
-    anchorsOf: (slug) => anchors.get(slug),
-    titleOf: (slug) => bySlug.get(slug)?.title ?? slug,
-    urlOf,
-    topicAt: (path) => (path === '' ? home?.slug : byUrlPath.get(path)),
-    unresolvedSeverity: lenient ? 'warning' : 'error',
-    imageOrigins: new Set(site.config.images.allowedOrigins),
-    isDemoName: demos.isDemoName,
-    demoNames: demos.names,
-  };
-  const links: LinkRecord[] = [];
-  const embeds: PendingEmbed[] = [];
-  interface Transformed {
-    note: Note;
-    tree: Root;
-    tags: string[];
-    demos: string[];
-    mermaid: boolean;
-    faq: Array<{ q: string; tree: Root }>;
-    queries: PendingQuery[];
-  }
-  const transformed: Transformed[] = [];
-  for (const note of notes) {
-    const page = parsed.get(note.slug);
-    if (!page) continue;
-    const result = transformNote(page.tree, { slug: note.slug, path: note.path, file: note.file, bodyLine: note.bodyLine, body: page.text }, lookup);
-    links.push(...result.links);
-    embeds.push(...result.embeds);
-    diagnostics.push(...result.diagnostics);
-    const pageDemos = [...result.demos];
-    const demo = note.data.demo;
-    if (demo !== undefined) {
-      if (!demos.isDemoName(demo)) {
-        diagnostics.push({ severity: 'error', rule: 'unknown-demo', file: note.file, line: note.lineOf(['demo']), column: 1, message: `unknown demo "${demo}" — use one of: ${demos.names.join(', ')}` });
-      } else if (!pageDemos.includes(demo)) {
-        // A demo named in frontmatter but not placed in the body goes after the body.
-        page.tree.children.push(demoPlaceholder(demo));
-        pageDemos.push(demo);
-      }
-    }
-    // FAQ answers are Markdown like the body and go through the same stages.
-    const faq: Transformed['faq'] = [];
-    const tags = [...result.tags];
-    note.data.faq.forEach((entry, i) => {
-      const line = note.lineOf(['faq', i, 'a']);
-      const answer = parseNote(note, entry.a, line, diagnostics);
-      if (!answer) return;
-      const done = transformNote(answer.tree, { slug: note.slug, path: note.path, file: note.file, bodyLine: line, body: answer.text }, lookup);
-      links.push(...done.links);
-      embeds.push(...done.embeds);
-      diagnostics.push(...done.diagnostics);
-      tags.push(...done.tags);
-      faq.push({ q: entry.q, tree: answer.tree });
-    });
-    transformed.push({ note, tree: page.tree, tags, demos: pageDemos, mermaid: result.mermaid, faq, queries: result.queries });
-  }
-  // Word counts and excerpts are the page's own prose: taken before transclusions are filled in.
-  const ownText = new Map(transformed.map((t) => [t.note.slug, { words: countWords(plainText(t.tree)), excerpt: firstParagraph(t.tree) }]));
-  fillEmbeds(embeds, new Map(transformed.map((t) => [t.note.slug, t.tree])), anchors);
-
-  lap('transform + embeds');
-  // 7. Typed relations from frontmatter.
-  const relations: RelationRecord[] = [];
-  for (const note of notes) {
-    for (const [type, targets] of Object.entries(note.data.relations)) {
-      if (!vocabulary.has(type)) {
-        diagnostics.push({ severity: 'error', rule: 'unknown-relation-type', file: note.file, line: note.lineOf(['relations', type]), column: 1, message: `unknown relation type "${type}" — use one of: ${[...vocabulary.keys()].join(', ')}, or define it under "relations" in atlas.yaml` });
-        continue;
-      }
-      targets.forEach((target, i) => {
-        const line = note.lineOf(['relations', type, i]);
-        const resolved = index.resolve(target, note.path);
-        if (!resolved) {
-          const hint = index.suggest(target);
-          diagnostics.push({ severity: lenient ? 'warning' : 'error', rule: 'unknown-relation-target', file: note.file, line, column: 1, message: `relation ${type} → unknown topic "${target}"${hint ? ` — did you mean "${hint}"?` : ' — use a title or alias of an existing page'}` });
-        }
-        relations.push({ from: note.slug, to: resolved?.slug ?? null, target, type, file: note.file, line, column: 1 });
-      });
-    }
-  }
-
-  lap('relations');
-  // 8. Page dates: one read of the git history for the whole vault; frontmatter wins.
-  const notices: string[] = [];
-  const history = await readPageHistory(deploy.contentDir, { files: notes.map((n) => n.rel) });
-  if (history.shallow) notices.push(shallowCloneWarning());
-  const dates = new Map<TopicSlug, { created: Date | undefined; updated: Date | undefined }>();
-  for (const note of notes) {
-    const d = frontmatterDates(note.data as Record<string, unknown>, history.dates.get(note.rel));
-    for (const e of d.errors) diagnostics.push({ severity: lenient ? 'warning' : 'error', rule: e.rule, file: note.file, line: note.lineOf([e.field]), column: 1, message: e.message });
-    dates.set(note.slug, { created: d.created, updated: d.updated });
-  }
-
-  lap('dates');
-  // 9. The knowledge graph: structure and analytics over the links and relations authors wrote.
-  const tagsOf = (t: Transformed) => [...new Set([...t.note.meta.tags, ...t.tags])];
-  const graph = buildKnowledgeGraph(
+  lap('config and scan');
+  const shards = createShards(
     {
-      topics: transformed.map((t) => ({
-        id: t.note.slug,
-        title: t.note.title,
-        url: urlOf(t.note.slug),
-        category: t.note.meta.category,
-        tags: tagsOf(t),
-        aliases: t.note.meta.aliases,
-        summary: t.note.meta.summary,
-        wordCount: ownText.get(t.note.slug)!.words,
-        file: t.note.file,
-      })),
+      contentDir: deploy.contentDir,
+      cwd,
+      base: deploy.base,
+      lenient,
+      categories: site.config.categories,
+      demos: { names: demos.names, fallbacks: Object.fromEntries(demos.names.map((name) => [name, demos.fallbackHtml(name)])) },
+    },
+    shardCount(vault.topics.length),
+  );
+  try {
+    // Files are dealt out round-robin; results come back in file order.
+    const dealt = shards.map((_, k) => vault.topics.filter((__, i) => i % shards.length === k));
+    const readBack = await Promise.all(shards.map((shard, k) => shard.read(dealt[k]!)));
+    const reads = vault.topics.map((_, i) => readBack[i % shards.length]![Math.floor(i / shards.length)]!);
+    const ownerOf = new Map<TopicSlug, number>();
+    const unpublishedNotes: UnpublishedNote[] = [];
+    const readNotes: Note[] = [];
+    const anchors = new Map<TopicSlug, { headings: HeadingAnchor[]; blockIds: string[] }>();
+    reads.forEach((read, i) => {
+      diagnostics.push(...read.diagnostics);
+      if (read.unpublished) unpublishedNotes.push(read.unpublished);
+      if (!read.note) return;
+      readNotes.push(read.note);
+      ownerOf.set(read.note.slug, i % shards.length);
+      if (read.anchors) anchors.set(read.note.slug, read.anchors);
+    });
+    lap('read and parse');
+
+    // 4. URLs, the index, the home note.
+    const claimed = claimUrls(readNotes);
+    diagnostics.push(...claimed.diagnostics);
+    const notes = claimed.notes;
+    const kept = new Set(notes);
+    const dropped = readNotes.filter((n) => !kept.has(n));
+    await Promise.all(shards.map((shard, k) => shard.drop(dropped.filter((n) => ownerOf.get(n.slug) === k && !notes.some((m) => m.slug === n.slug)).map((n) => n.slug))));
+    const bySlug = new Map(notes.map((n) => [n.slug, n]));
+    const index = new TopicIndex(notes.map((n) => ({ slug: n.slug, title: n.title, aliases: n.meta.aliases, path: n.path })));
+    const attachments = new AttachmentIndex(vault.attachments);
+    const home = chooseHome(notes, site, index, diagnostics);
+    const urlOf = (slug: TopicSlug) => (slug === home?.slug ? routes.home() : routes.topic((bySlug.get(slug)?.urlPath ?? slug) as TopicSlug));
+    const redirects = home && !home.wantsHome ? [{ path: home.urlPath, to: home.slug }] : [];
+
+    // 5. Transform: links become data and nodes.
+    const lookupData: LookupData = {
+      notes: notes.map((n) => ({ slug: n.slug, title: n.title, aliases: n.meta.aliases, path: n.path, url: urlOf(n.slug), urlPath: n.urlPath })),
+      homeSlug: home?.slug,
+      unpublished: unpublishedNotes.map((n) => ({ title: n.title, aliases: n.aliases, path: n.path })),
+      attachments: vault.attachments,
+      anchors: notes.filter((n) => anchors.has(n.slug)).map((n) => [n.slug, anchors.get(n.slug)!]),
+      severity,
+      imageOrigins: site.config.images.allowedOrigins,
+    };
+    const transformedBack = (await Promise.all(shards.map((shard) => shard.transform(lookupData)))).flat();
+    const transformedBySlug = new Map(transformedBack.map((t) => [t.slug, t]));
+    // Back in note order, whatever shard did the work.
+    const transformed = notes.map((n) => transformedBySlug.get(n.slug)).filter((t): t is TransformedNote => t !== undefined);
+    const links: LinkRecord[] = [];
+    for (const t of transformed) {
+      links.push(...t.links);
+      diagnostics.push(...t.diagnostics);
+    }
+    lap('transform');
+
+    // 6. Typed relations from frontmatter.
+    const relations: RelationRecord[] = [];
+    for (const note of notes) {
+      for (const [type, targets] of Object.entries(note.data.relations)) {
+        const lines = note.lines.relations[type];
+        if (!vocabulary.has(type)) {
+          diagnostics.push({ severity: 'error', rule: 'unknown-relation-type', file: note.file, line: lines?.key ?? 1, column: 1, message: `unknown relation type "${type}" — use one of: ${[...vocabulary.keys()].join(', ')}, or define it under "relations" in atlas.yaml` });
+          continue;
+        }
+        targets.forEach((target, i) => {
+          const line = lines?.targets[i] ?? 1;
+          const resolved = index.resolve(target, note.path);
+          if (!resolved) {
+            const hint = index.suggest(target);
+            diagnostics.push({ severity, rule: 'unknown-relation-target', file: note.file, line, column: 1, message: `relation ${type} → unknown topic "${target}"${hint ? ` — did you mean "${hint}"?` : ' — use a title or alias of an existing page'}` });
+          }
+          relations.push({ from: note.slug, to: resolved?.slug ?? null, target, type, file: note.file, line, column: 1 });
+        });
+      }
+    }
+
+    // 7. Page dates: one read of the git history for the whole vault; frontmatter wins.
+    const notices: string[] = [];
+    const history = await readPageHistory(deploy.contentDir, { files: notes.map((n) => n.rel) });
+    if (history.shallow) notices.push(shallowCloneWarning());
+    const dates = new Map<TopicSlug, { created: Date | undefined; updated: Date | undefined }>();
+    for (const note of notes) {
+      const d = frontmatterDates(note.data as Record<string, unknown>, history.dates.get(note.rel));
+      for (const e of d.errors) diagnostics.push({ severity, rule: e.rule, file: note.file, line: note.lines[e.field], column: 1, message: e.message });
+      dates.set(note.slug, { created: d.created, updated: d.updated });
+    }
+    lap('relations and dates');
+
+    // 8. The knowledge graph: structure and analytics over the links and relations authors wrote.
+    const tagsOf = (note: Note, t: TransformedNote) => [...new Set([...note.meta.tags, ...t.tags])];
+    const graph = analyseKnowledgeGraph(
+      {
+        topics: transformed.map((t) => {
+          const note = bySlug.get(t.slug)!;
+          return { id: t.slug, title: note.title, url: urlOf(t.slug), category: note.meta.category, tags: tagsOf(note, t), aliases: note.meta.aliases, summary: note.meta.summary, wordCount: t.words, file: note.file };
+        }),
+        links,
+        relations,
+        vocabulary,
+      },
+    );
+    lap('graph');
+
+    // 9. Queries, evaluated against the graph; what they list is recorded and added as query edges.
+    const queried = runQueries({
+      pages: transformed.map((t) => ({ slug: t.slug, file: bySlug.get(t.slug)!.file, queries: t.queries })),
+      topics: transformed.map((t) => {
+        const note = bySlug.get(t.slug)!;
+        return { slug: t.slug, path: note.path, fields: note.data as Record<string, unknown>, facts: note.data.facts, title: note.title, summary: note.meta.summary, category: note.meta.category, tags: tagsOf(note, t), aliases: note.meta.aliases, words: t.words, ...dates.get(t.slug)! };
+      }),
+      graph,
+      links,
+      relations,
+      index,
+      urlOf,
+      severity,
+    });
+    diagnostics.push(...queried.diagnostics);
+    links.push(...queried.links);
+    addQueryEdges(graph, queried.links);
+    lap('queries');
+
+    // 10. Header and footer links from the site configuration.
+    const chrome = resolveChrome(site, index, attachments, routes, urlOf, severity, lookupData, demos, diagnostics);
+
+    if (throwOnError && diagnostics.some((d) => d.severity === 'error')) throw new ContentError(sortDiagnostics(diagnostics));
+
+    // 11. Query results and transclusions in place, then every note rendered, in its shard.
+    const htmlBySlug = new Map<TopicSlug, { html: string; faqHtml: string[] }>();
+    if (render) {
+      await Promise.all(shards.map((shard, k) => shard.fillQueries(queried.results.filter(([id]) => ownerOf.get(id.slice(0, id.lastIndexOf('#')) as TopicSlug) === k))));
+      const needs = transformed.flatMap((t) => t.embeds);
+      const sections = (await Promise.all(shards.map((shard, k) => shard.sections(needs.filter((e) => ownerOf.get(e.target) === k))))).flat();
+      // A transclusion brings its source's math, code or raw HTML along: render what the copy needs.
+      const features = new Map(transformed.map((t) => [t.slug, { ...t.features }]));
+      for (const embed of needs) {
+        const host = features.get(embed.from);
+        const source = features.get(embed.target);
+        if (host && source) for (const key of ['rawHtml', 'math', 'code'] as const) host[key] ||= source[key];
+      }
+      const neededBy = (k: number) => (e: EmbedNeed) => ownerOf.get(e.from) === k;
+      const sectionOf = new Map(sections);
+      const rendering = Promise.all(
+        shards.map((shard, k) =>
+          shard.render(
+            needs.filter(neededBy(k)).map((e) => [e.id, sectionOf.get(e.id) ?? []]),
+            [...features].filter(([slug]) => ownerOf.get(slug) === k),
+          ),
+        ),
+      );
+      // The layout needs nothing the pages show: it runs here while the shards render.
+      layoutKnowledgeGraph(graph);
+      lap('layout');
+      const rendered = (await rendering).flat();
+      for (const r of rendered) {
+        diagnostics.push(...r.diagnostics);
+        htmlBySlug.set(r.slug, r);
+      }
+    } else {
+      layoutKnowledgeGraph(graph, { layoutIterations: 0 });
+    }
+    lap('render');
+
+    const topics: Topic[] = transformed.map((t) => {
+      const note = bySlug.get(t.slug)!;
+      const html = htmlBySlug.get(t.slug);
+      return {
+        slug: t.slug,
+        url: urlOf(t.slug),
+        title: note.title,
+        file: note.file,
+        path: note.path,
+        data: note.data,
+        summary: note.meta.summary,
+        aliases: note.meta.aliases,
+        category: note.meta.category,
+        tags: tagsOf(note, t),
+        cssClasses: note.meta.cssClasses,
+        headings: anchors.get(t.slug)?.headings ?? [],
+        html: html?.html ?? '',
+        wordCount: t.words,
+        excerpt: t.excerpt,
+        demos: t.demos,
+        faq: note.data.faq.map((entry, i) => ({ q: entry.q, html: html?.faqHtml[i] ?? '', text: t.faqText[i] ?? '' })),
+        mermaid: t.mermaid,
+        isHome: t.slug === home?.slug,
+        ...dates.get(t.slug)!,
+      };
+    });
+    const footerHtml = render ? await chrome.footerHtml() : '';
+    return {
+      site,
+      linkPolicy,
+      routes,
+      topics,
       links,
       relations,
       vocabulary,
-    },
-    render ? {} : { layoutIterations: 0 },
-  );
+      graph,
+      attachments: attachments.paths,
+      home: home?.slug,
+      redirects,
+      header: chrome.header,
+      footerLinks: chrome.footerLinks,
+      logo: chrome.logo,
+      favicon: chrome.favicon,
+      footerHtml,
+      diagnostics: sortDiagnostics(diagnostics),
+      notices,
+      timings,
+    };
+  } finally {
+    await Promise.all(shards.map((shard) => shard.close()));
+  }
+}
 
-  lap('graph');
-  // 10. Queries, evaluated against the graph; what they list is recorded and added as query edges.
-  const queried = runQueries({
-    pages: transformed.map((t) => ({ slug: t.note.slug, file: t.note.file, queries: t.queries })),
-    topics: transformed.map((t) => ({
-      slug: t.note.slug,
-      path: t.note.path,
-      fields: t.note.data as Record<string, unknown>,
-      facts: t.note.data.facts,
-      title: t.note.title,
-      summary: t.note.meta.summary,
-      category: t.note.meta.category,
-      tags: tagsOf(t),
-      aliases: t.note.meta.aliases,
-      words: ownText.get(t.note.slug)!.words,
-      ...dates.get(t.note.slug)!,
-    })),
-    graph,
-    links,
-    relations,
-    index,
-    urlOf,
-    severity: lenient ? 'warning' : 'error',
-  });
-  diagnostics.push(...queried.diagnostics);
-  links.push(...queried.links);
-  addQueryEdges(graph, queried.links);
-
-  lap('queries');
-  // 11. Header and footer links from the site configuration.
+/** The site configuration's header and footer links, logo and favicon, resolved against the vault. */
+function resolveChrome(
+  site: LoadedSiteConfig,
+  index: TopicIndex,
+  attachments: AttachmentIndex,
+  routes: SiteRoutes,
+  urlOf: (slug: TopicSlug) => string,
+  severity: 'error' | 'warning',
+  lookupData: LookupData,
+  demos: DemoRegistry,
+  diagnostics: Diagnostic[],
+) {
+  const file = site.file ?? 'atlas.yaml';
   const chromeLink = (entry: { text: string; link: string }, path: PropertyKey[]): ChromeLink | undefined => {
     const wikilink = /^\[\[(.+)\]\]$/.exec(entry.link.trim());
     const name = wikilink ? parseWikilink(wikilink[1]!).target : entry.link.trim();
@@ -335,111 +398,55 @@ export async function loadContent(deploy: DeployConfig, demos: DemoRegistry, opt
     if (resolved) return { text: entry.text, href: urlOf(resolved.slug) };
     if (!wikilink && /^(https?:\/\/|mailto:)/i.test(name) && isSafeUrl(name)) return { text: entry.text, href: name };
     const hint = index.suggest(name);
-    diagnostics.push({ severity: lenient ? 'warning' : 'error', rule: 'site-config', file: site.file ?? 'atlas.yaml', line: site.lineOf(path), column: 1, message: `site configuration "${path.map(String).join('.')}": "${entry.link}" is neither a note nor an http(s)/mailto URL${hint ? ` — did you mean "[[${hint}]]"?` : ''}` });
+    diagnostics.push({ severity, rule: 'site-config', file, line: site.lineOf(path), column: 1, message: `site configuration "${path.map(String).join('.')}": "${entry.link}" is neither a note nor an http(s)/mailto URL${hint ? ` — did you mean "[[${hint}]]"?` : ''}` });
     return undefined;
   };
-  const header = site.config.header.map((e, i) => chromeLink(e, ['header', i, 'link'])).filter((l): l is ChromeLink => l !== undefined);
-  const footerLinks = site.config.footerLinks.map((e, i) => chromeLink(e, ['footerLinks', i, 'link'])).filter((l): l is ChromeLink => l !== undefined);
   const imageSetting = (key: 'logo' | 'favicon'): string | undefined => {
     const path = site.config[key];
     if (path === undefined) return undefined;
     const found = attachments.find(path, '');
     if (found) return routes.attachment(found);
-    diagnostics.push({ severity: 'error', rule: 'site-config', file: site.file ?? 'atlas.yaml', line: site.lineOf([key]), column: 1, message: `site configuration "${key}": no file "${path}" in the vault — give the image's path inside the content folder` });
+    diagnostics.push({ severity: 'error', rule: 'site-config', file, line: site.lineOf([key]), column: 1, message: `site configuration "${key}": no file "${path}" in the vault — give the image's path inside the content folder` });
     return undefined;
   };
-  const logo = imageSetting('logo');
-  const favicon = imageSetting('favicon');
-  let footerTree: Root | undefined;
+  // The footer is one line of Markdown, transformed like a note's text (its links resolve, and
+  // unresolved ones are reported at the setting's line), but not part of any page's records.
+  let footer: { tree: Root; features: RenderFeatures } | undefined;
   if (site.config.footer) {
-    const footer = parseMarkdown(site.config.footer, false);
-    if (!('failure' in footer)) {
-      const done = transformNote(footer.tree, { slug: '' as TopicSlug, path: '', file: site.file ?? 'atlas.yaml', bodyLine: site.lineOf(['footer']), body: footer.text }, lookup);
+    const parsed = parseMarkdown(site.config.footer, false);
+    if (!('failure' in parsed)) {
+      const byUrlPath = new Map(lookupData.notes.map((n) => [n.urlPath, n.slug]));
+      const lookup: SiteLookup = {
+        routes,
+        index,
+        unpublished: new TopicIndex(lookupData.unpublished.map((n, i) => ({ ...n, slug: `unpublished-${i}` as TopicSlug }))),
+        attachments,
+        anchorsOf: () => undefined,
+        titleOf: (slug) => lookupData.notes.find((n) => n.slug === slug)?.title ?? slug,
+        urlOf,
+        topicAt: (path) => byUrlPath.get(path),
+        unresolvedSeverity: severity,
+        imageOrigins: new Set(lookupData.imageOrigins),
+        isDemoName: demos.isDemoName,
+        demoNames: demos.names,
+      };
+      const done = transformNote(parsed.tree, { slug: '' as TopicSlug, path: '', file, bodyLine: site.lineOf(['footer']), body: parsed.text }, lookup);
       diagnostics.push(...done.diagnostics);
-      footerTree = footer.tree;
+      footer = { tree: parsed.tree, features: done.features };
     }
   }
-
-  if (throwOnError && diagnostics.some((d) => d.severity === 'error')) throw new ContentError(sortDiagnostics(diagnostics));
-
-  lap('chrome');
-  // 12. Render.
-  const renderOptions = { demoFallback: (name: string) => demos.fallbackHtml(name), reservedIds: LAYOUT_IDS };
-  const renderTree = async (tree: Root, note: Pick<Note, 'file'>, firstLine: number) => {
-    if (!render) return '';
-    const { html, warnings } = await renderToHtml(tree, renderOptions);
-    for (const w of warnings) diagnostics.push({ severity: 'warning', rule: 'unsafe-html', file: note.file, line: (w.line ?? 1) + firstLine - 1, column: 1, message: w.message });
-    return html;
-  };
-  const topics: Topic[] = [];
-  for (const t of transformed) {
-    const { note } = t;
-    const faq: Topic['faq'] = [];
-    for (const [i, entry] of t.faq.entries()) {
-      faq.push({ q: entry.q, html: (await renderTree(entry.tree, note, note.lineOf(['faq', i, 'a']))).trim(), text: plainText(entry.tree).replace(/\s+/g, ' ').trim() });
-    }
-    const html = await renderTree(t.tree, note, note.bodyLine);
-    const own = ownText.get(note.slug)!;
-    topics.push({
-      slug: note.slug,
-      url: urlOf(note.slug),
-      title: note.title,
-      file: note.file,
-      path: note.path,
-      data: note.data,
-      summary: note.meta.summary,
-      aliases: note.meta.aliases,
-      category: note.meta.category,
-      tags: [...new Set([...note.meta.tags, ...t.tags])],
-      cssClasses: note.meta.cssClasses,
-      headings: anchors.get(note.slug)?.headings ?? [],
-      html,
-      wordCount: own.words,
-      excerpt: own.excerpt,
-      demos: t.demos,
-      faq,
-      mermaid: t.mermaid,
-      isHome: note.slug === home?.slug,
-      ...dates.get(note.slug)!,
-    });
-  }
-  lap('render');
-  const footerHtml = footerTree ? (await renderTree(footerTree, { file: site.file ?? 'atlas.yaml' }, site.lineOf(['footer']))).replace(/^<p>([\s\S]*)<\/p>$/, '$1') : '';
   return {
-    site,
-    linkPolicy,
-    routes,
-    topics,
-    links,
-    relations,
-    vocabulary,
-    graph,
-    attachments: attachments.paths,
-    home: home?.slug,
-    redirects,
-    header,
-    footerLinks,
-    logo,
-    favicon,
-    footerHtml,
-    diagnostics: sortDiagnostics(diagnostics),
-    notices,
-    timings,
+    header: site.config.header.map((e, i) => chromeLink(e, ['header', i, 'link'])).filter((l): l is ChromeLink => l !== undefined),
+    footerLinks: site.config.footerLinks.map((e, i) => chromeLink(e, ['footerLinks', i, 'link'])).filter((l): l is ChromeLink => l !== undefined),
+    logo: imageSetting('logo'),
+    favicon: imageSetting('favicon'),
+    footerHtml: async () => {
+      if (!footer) return '';
+      const { html, warnings } = await renderToHtml(footer.tree, { features: footer.features, reservedIds: LAYOUT_IDS });
+      for (const w of warnings) diagnostics.push({ severity: 'warning', rule: 'unsafe-html', file, line: site.lineOf(['footer']), column: 1, message: w.message });
+      return html.trim().replace(/^<p>([\s\S]*)<\/p>$/, '$1');
+    },
   };
-}
-
-/** Parses one Markdown text of a note (its body or an FAQ answer) starting at `firstLine` of its file. */
-function parseNote(note: Note, text: string, firstLine: number, diagnostics: Diagnostic[]): ParsedMarkdown | undefined {
-  const parsed = parseMarkdown(text, note.isMdx);
-  if ('failure' in parsed) {
-    diagnostics.push({ severity: 'error', rule: 'syntax', file: note.file, line: parsed.failure.line + firstLine - 1, column: parsed.failure.column, message: `cannot parse ${note.isMdx ? 'MDX' : 'Markdown'}: ${parsed.failure.message}` });
-    return undefined;
-  }
-  if (parsed.unclosedCommentAt !== undefined) {
-    const line = text.slice(0, parsed.unclosedCommentAt).split('\n').length + firstLine - 1;
-    diagnostics.push({ severity: 'warning', rule: 'comment', file: note.file, line, column: 1, message: 'this %% comment is never closed, so the rest of the note is hidden (as in Obsidian) — close it with %%' });
-  }
-  return parsed;
 }
 
 /**
@@ -462,7 +469,7 @@ function chooseHome(notes: readonly Note[], site: LoadedSiteConfig, index: Topic
   home ??= wanting[0] ?? notes.find((n) => n.data.home) ?? notes.find((n) => nameKey(n.path) === 'index');
   for (const note of wanting) {
     if (note === home) continue;
-    diagnostics.push({ severity: 'error', rule: 'slug-collision', file: note.file, line: note.lineOf(['permalink']), column: 1, message: `permalink "/" asks for the home page, which is ${home?.file ?? 'another note'} — remove the permalink or change the home note` });
+    diagnostics.push({ severity: 'error', rule: 'slug-collision', file: note.file, line: note.lines.permalink, column: 1, message: `permalink "/" asks for the home page, which is ${home?.file ?? 'another note'} — remove the permalink or change the home note` });
   }
   return home;
 }
@@ -480,33 +487,4 @@ export function topicRecord(t: Topic): TopicRecord {
     wordCount: t.wordCount,
     file: t.file,
   };
-}
-
-/** The page's own prose as plain text: no code, transclusions or demos. */
-function plainText(tree: Root): string {
-  const parts: string[] = [];
-  const walk = (nodes: readonly RootContent[]) => {
-    for (const n of nodes) {
-      if (n.type === 'code' || isDemoPlaceholder(n) || (n.data as Record<string, unknown> | undefined)?.['atlasEmbed'] !== undefined || n.type === ('mermaidDiagram' as string)) continue;
-      if ('value' in n && typeof n.value === 'string' && n.type !== 'html') parts.push(n.value);
-      else if ('children' in n) walk(n.children as RootContent[]);
-      if (n.type === 'paragraph' || n.type === 'heading' || n.type === 'listItem' || n.type === 'tableCell') parts.push(' ');
-    }
-  };
-  walk(tree.children);
-  return parts.join('');
-}
-
-/** Words in prose; a run of CJK characters counts one word per character, as readers count them. */
-export function countWords(text: string): number {
-  const cjk = text.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu)?.length ?? 0;
-  const other = text.replace(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu, ' ').match(/[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*/gu)?.length ?? 0;
-  return cjk + other;
-}
-
-/** The first paragraph of the page's own prose (not a transclusion, demo or callout title), as plain text. */
-function firstParagraph(tree: Root): string {
-  const paragraph = tree.children.find((n) => n.type === 'paragraph' && (n.data as Record<string, unknown> | undefined)?.['atlasEmbed'] === undefined && plainText({ type: 'root', children: [n] }).trim().length > 0);
-  const text = paragraph ? plainText({ type: 'root', children: [paragraph] }).replace(/\s+/g, ' ').trim() : '';
-  return text.length > 240 ? `${text.slice(0, 239).trimEnd()}…` : text;
 }

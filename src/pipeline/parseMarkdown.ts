@@ -21,7 +21,7 @@ export function parserFor(text: string, isMdx: boolean): Processor<Root> {
   if (!parser) {
     const processor = unified().use(remarkParse);
     if (isMdx) processor.use(remarkMdx);
-    parser = processor.use(remarkSyntax(mask)).freeze() as unknown as Processor<Root>;
+    parser = processor.use(remarkSyntax(mask) as never).freeze() as unknown as Processor<Root>;
     parsers.set(key, parser);
   }
   return parser;
@@ -59,7 +59,7 @@ export function parseMarkdown(body: string, isMdx: boolean): ParsedMarkdown | { 
         tree = parse(text);
       }
     }
-    transformHighlights(tree);
+    if (text.includes('==')) transformHighlights(tree);
     return { tree, text, unclosedCommentAt };
   } catch (error) {
     const e = error as { line?: number; column?: number; reason?: string; message?: string };

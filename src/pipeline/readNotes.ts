@@ -1,7 +1,9 @@
 // Stage 1 of the pipeline: every note file read, its frontmatter validated, and its identity
 // decided — title, slug and URL (from its path or `permalink`) — before any body is parsed.
-// Unpublished notes (drafts, `publish: false`) are kept aside by name, so links to them can be
-// rendered as plain text with a warning instead of failing as unresolved.
+// `readNote` reads one file (it runs wherever the note's shard runs); `claimUrls` then gives each
+// URL to the first note that asks for it, in file order. Unpublished notes (drafts,
+// `publish: false`) are kept aside by name, so links to them can be rendered as plain text with a
+// warning instead of failing as unresolved.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TopicSlug } from '../../graph/types.ts';
@@ -9,6 +11,18 @@ import { noteMetadata, type NoteMetadata, type TopicFrontmatter } from '../conte
 import { parsePermalink, slugFromPath } from '../routes.ts';
 import type { Diagnostic, Severity } from './diagnostics.ts';
 import { parseFrontmatter, splitFrontmatter } from './frontmatter.ts';
+
+/** Lines (in the file) of the frontmatter values later stages report problems about. */
+export interface NoteLines {
+  permalink: number;
+  demo: number;
+  created: number;
+  updated: number;
+  /** Per relation type: the line of its key and of each target. */
+  relations: Record<string, { key: number; targets: number[] }>;
+  /** The line each FAQ answer starts on. */
+  faq: number[];
+}
 
 /** One published note, read and identified; its body is parsed in the next stage. */
 export interface Note {
@@ -27,11 +41,15 @@ export interface Note {
   title: string;
   meta: NoteMetadata;
   data: TopicFrontmatter;
-  body: string;
   /** Line in the file where the body starts. */
   bodyLine: number;
   isMdx: boolean;
-  lineOf(path: readonly PropertyKey[]): number;
+  lines: NoteLines;
+}
+
+/** A note with its body, as its shard keeps it. */
+export interface NoteSource extends Note {
+  body: string;
 }
 
 /** A note that exists but is not published: links to it become plain text. */
@@ -42,7 +60,7 @@ export interface UnpublishedNote {
   reason: 'draft' | 'publish: false';
 }
 
-export interface ReadNotesOptions {
+export interface ReadNoteOptions {
   contentDir: string;
   displayPath(vaultRelative: string): string;
   /** Warn mode: problems with a safe fallback are warnings. */
@@ -51,63 +69,71 @@ export interface ReadNotesOptions {
   categories: readonly string[] | undefined;
 }
 
-export interface ReadNotesResult {
-  notes: Note[];
-  unpublished: UnpublishedNote[];
+export interface ReadNoteResult {
+  note?: NoteSource;
+  unpublished?: UnpublishedNote;
   diagnostics: Diagnostic[];
 }
 
-export function readNotes(files: readonly string[], options: ReadNotesOptions): ReadNotesResult {
+/** Reads and identifies one note file. */
+export function readNote(rel: string, options: ReadNoteOptions): ReadNoteResult {
   const diagnostics: Diagnostic[] = [];
-  const notes: Note[] = [];
-  const unpublished: UnpublishedNote[] = [];
-  const slugOwner = new Map<string, string>();
   const recoverable: Severity = options.lenient ? 'warning' : 'error';
-  const allowedCategories = options.categories ? new Set(options.categories) : undefined;
+  const file = options.displayPath(rel);
+  const source = readText(join(options.contentDir, rel), file, diagnostics);
+  if (source === undefined) return { diagnostics };
+  const split = splitFrontmatter(source);
+  const parsed = parseFrontmatter(split, file, { lenient: options.lenient });
+  diagnostics.push(...parsed.diagnostics);
+  if (!parsed.data) return { diagnostics };
+  const data = parsed.data;
+  const meta = noteMetadata(data);
+  const path = rel.replace(/\.(md|mdx)$/i, '');
+  const title = meta.title ?? path.split('/').pop()!;
+  if (data.draft || !data.publish) return { unpublished: { path, title, aliases: meta.aliases, reason: data.draft ? 'draft' : 'publish: false' }, diagnostics };
 
-  for (const rel of files) {
-    const file = options.displayPath(rel);
-    const source = readText(join(options.contentDir, rel), file, diagnostics);
-    if (source === undefined) continue;
-    const split = splitFrontmatter(source);
-    const parsed = parseFrontmatter(split, file, { lenient: options.lenient });
-    diagnostics.push(...parsed.diagnostics);
-    if (!parsed.data) continue;
-    const data = parsed.data;
-    const meta = noteMetadata(data);
-    const path = rel.replace(/\.(md|mdx)$/i, '');
-    const title = meta.title ?? path.split('/').pop()!;
-    if (data.draft || !data.publish) {
-      unpublished.push({ path, title, aliases: meta.aliases, reason: data.draft ? 'draft' : 'publish: false' });
-      continue;
+  let urlPath: string = slugFromPath(rel);
+  let wantsHome = false;
+  if (data.permalink !== undefined) {
+    const target = parsePermalink(data.permalink);
+    if (target === null) {
+      diagnostics.push({ severity: recoverable, rule: 'frontmatter', file, line: parsed.lineOf(['permalink']), column: 1, message: `permalink "${data.permalink}" has no usable characters — use a path such as /my-topic/, or / for the home page` });
+    } else if (target.home) {
+      wantsHome = true;
+    } else {
+      urlPath = target.slug;
     }
-
-    let urlPath: string = slugFromPath(rel);
-    let wantsHome = false;
-    if (data.permalink !== undefined) {
-      const target = parsePermalink(data.permalink);
-      if (target === null) {
-        diagnostics.push({ severity: recoverable, rule: 'frontmatter', file, line: parsed.lineOf(['permalink']), column: 1, message: `permalink "${data.permalink}" has no usable characters — use a path such as /my-topic/, or / for the home page` });
-      } else if (target.home) {
-        wantsHome = true;
-      } else {
-        urlPath = target.slug;
-      }
-    }
-    const owner = slugOwner.get(urlPath);
-    if (owner) {
-      diagnostics.push({ severity: 'error', rule: 'slug-collision', file, line: data.permalink !== undefined && !wantsHome ? parsed.lineOf(['permalink']) : 1, column: 1, message: `URL /${urlPath}/ is also the URL of ${owner} — rename one of the files or set a permalink` });
-      continue;
-    }
-    slugOwner.set(urlPath, file);
-    const slug = topicId(urlPath);
-
-    if (allowedCategories && meta.category !== undefined && !allowedCategories.has(meta.category)) {
-      diagnostics.push({ severity: recoverable, rule: 'unknown-category', file, line: parsed.lineOf(['category']), column: 1, message: `category "${meta.category}" is not one of the site's categories — use one of: ${[...allowedCategories].join(', ')}, or add it to "categories" in atlas.yaml` });
-    }
-    notes.push({ rel, file, path, slug, urlPath, wantsHome, title, meta, data, body: split.body, bodyLine: split.bodyLine, isMdx: /\.mdx$/i.test(rel), lineOf: parsed.lineOf });
   }
-  return { notes, unpublished, diagnostics };
+  if (options.categories && meta.category !== undefined && !options.categories.includes(meta.category)) {
+    diagnostics.push({ severity: recoverable, rule: 'unknown-category', file, line: parsed.lineOf(['category']), column: 1, message: `category "${meta.category}" is not one of the site's categories — use one of: ${options.categories.join(', ')}, or add it to "categories" in atlas.yaml` });
+  }
+  const lines: NoteLines = {
+    permalink: parsed.lineOf(['permalink']),
+    demo: parsed.lineOf(['demo']),
+    created: parsed.lineOf(['created']),
+    updated: parsed.lineOf(['updated']),
+    relations: Object.fromEntries(Object.entries(data.relations).map(([type, targets]) => [type, { key: parsed.lineOf(['relations', type]), targets: targets.map((_, i) => parsed.lineOf(['relations', type, i])) }])),
+    faq: data.faq.map((_, i) => parsed.lineOf(['faq', i, 'a'])),
+  };
+  const note: NoteSource = { rel, file, path, slug: topicId(urlPath), urlPath, wantsHome, title, meta, data, body: split.body, bodyLine: split.bodyLine, isMdx: /\.mdx$/i.test(rel), lines };
+  return { note, diagnostics };
+}
+
+/** Gives each URL to the first note (in file order) that asks for it; the others are errors naming both. */
+export function claimUrls<N extends Note>(notes: readonly N[]): { notes: N[]; diagnostics: Diagnostic[] } {
+  const owner = new Map<string, string>();
+  const diagnostics: Diagnostic[] = [];
+  const kept: N[] = [];
+  for (const note of notes) {
+    const taken = owner.get(note.urlPath);
+    if (taken) {
+      diagnostics.push({ severity: 'error', rule: 'slug-collision', file: note.file, line: note.data.permalink !== undefined && !note.wantsHome ? note.lines.permalink : 1, column: 1, message: `URL /${note.urlPath}/ is also the URL of ${taken} — rename one of the files or set a permalink` });
+      continue;
+    }
+    owner.set(note.urlPath, note.file);
+    kept.push(note);
+  }
+  return { notes: kept, diagnostics };
 }
 
 /**
@@ -120,12 +146,9 @@ export function topicId(urlPath: string): TopicSlug {
   return (Object.prototype.hasOwnProperty.call(Object.prototype, urlPath) ? `${urlPath}-` : urlPath) as TopicSlug;
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-const utf8Lossy = new TextDecoder('utf-8');
-
 /** The file as text with LF line endings, or undefined (with a diagnostic) when it is not text. */
 function readText(full: string, file: string, diagnostics: Diagnostic[]): string | undefined {
-  let bytes: Uint8Array;
+  let bytes: Buffer;
   try {
     bytes = readFileSync(full);
   } catch (error) {
@@ -136,11 +159,10 @@ function readText(full: string, file: string, diagnostics: Diagnostic[]): string
     diagnostics.push({ severity: 'error', rule: 'not-text', file, line: 1, column: 1, message: 'is not a text file (it contains NUL bytes) — a .md file must be Markdown text; rename or remove it' });
     return undefined;
   }
-  let text: string;
-  try {
-    text = utf8.decode(bytes);
-  } catch {
-    text = utf8Lossy.decode(bytes);
+  const text = bytes.toString('utf8');
+  // Invalid UTF-8 decodes to U+FFFD; a file may also contain that character legitimately, so only
+  // then is it checked strictly (rarely: the strict decoder is slow).
+  if (text.includes('\uFFFD') && !Buffer.from(text, 'utf8').equals(bytes)) {
     const line = text.slice(0, text.indexOf('\uFFFD')).split('\n').length;
     diagnostics.push({ severity: 'warning', rule: 'encoding', file, line, column: 1, message: 'is not valid UTF-8; unreadable characters are shown as \uFFFD — save the file as UTF-8' });
   }

@@ -1,11 +1,12 @@
-// Stage 6: rendering a transformed note to HTML. mdast → hast, raw HTML parsed, everything passed
-// through the allowlist sanitizer (src/pipeline/sanitize.ts), then the generator's own trusted
-// steps: demo fallbacks, KaTeX math, Shiki-highlighted code (light and dark colours as CSS
-// variables), and a permalink anchor on every heading.
+// Stage: rendering a transformed note to HTML. mdast → hast, raw HTML parsed, everything passed
+// through the allowlist sanitizer (src/pipeline/sanitize.ts, which also makes ids unique and adds
+// heading permalinks), then the generator's own trusted steps: demo fallbacks, KaTeX math and
+// Shiki-highlighted code (light and dark colours as CSS variables). Each step runs only on pages
+// that need it (the transform says which: raw HTML, math, code), because every rehype plugin walks
+// the whole tree.
 import rehypeShikiFromHighlighter from '@shikijs/rehype/core';
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
-import { toString as hastToString } from 'hast-util-to-string';
 import type { Root } from 'mdast';
 import type { State } from 'mdast-util-to-hast';
 import rehypeKatex from 'rehype-katex';
@@ -14,17 +15,18 @@ import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
 import { createHighlighter, type HighlighterGeneric } from 'shiki';
 import { unified, type Processor } from 'unified';
-import { visit } from 'unist-util-visit';
 import { LAYOUT_IDS } from './anchors.ts';
 import { sanitizeTree, trusted, type Removal } from './sanitize.ts';
+import type { RenderFeatures } from './transformNote.ts';
+import { walk, type WalkNode } from './walk.ts';
 
 export type RenderWarning = Removal;
 
 /** Static HTML for a demo placeholder: generator output, inserted after sanitizing. */
 export type DemoFallback = (name: string) => string;
 
-type HtmlProcessor = Processor<Root, Root, HastRoot, HastRoot, string>;
-let processorsPromise: Promise<{ withRaw: HtmlProcessor; plain: HtmlProcessor; finish: Processor<HastRoot, HastRoot, HastRoot, HastRoot, string> }> | undefined;
+type ToHast = Processor<Root, Root, HastRoot, HastRoot, undefined>;
+type Finish = Processor<HastRoot, HastRoot, HastRoot, HastRoot, undefined>;
 
 /** mdast nodes the generator makes that must survive sanitizing: marked trusted in hast. */
 const trustedHandlers = {
@@ -48,86 +50,88 @@ const trustedHandlers = {
   },
 };
 
-function getProcessors() {
+interface Processors {
+  toHast: { raw: ToHast; plain: ToHast };
+  /** By (math, code): only the trusted plugins a page needs. */
+  finish: Map<string, Finish>;
+  stringify: Processor<HastRoot, HastRoot, HastRoot, HastRoot, string>;
+}
+let processorsPromise: Promise<Processors> | undefined;
+
+function getProcessors(): Promise<Processors> {
   processorsPromise ??= (async () => {
     const highlighter = await createHighlighter({ themes: ['github-light', 'github-dark'], langs: [] });
-    // Re-parsing the whole tree through parse5 (rehype-raw) is the costliest render step, so pages
-    // without raw HTML skip it.
     const toHast = (raw: boolean) => {
       const processor = unified().use(remarkRehype, { allowDangerousHtml: raw, handlers: trustedHandlers as never });
       if (raw) processor.use(rehypeRaw);
-      return processor as unknown as HtmlProcessor;
+      return processor as unknown as ToHast;
     };
-    const finish = unified()
-      .use(rehypeKatex, { throwOnError: false, strict: false })
-      .use(rehypeShikiFromHighlighter, highlighter as unknown as HighlighterGeneric<never, never>, {
-        themes: { light: 'github-light', dark: 'github-dark' },
-        defaultColor: false,
-        lazy: true,
-        fallbackLanguage: 'text',
-        addLanguageClass: true,
-      })
-      .use(rehypeHeadingAnchors)
-      .use(rehypeStringify) as unknown as Processor<HastRoot, HastRoot, HastRoot, HastRoot, string>;
-    return { withRaw: toHast(true), plain: toHast(false), finish };
+    const finish = new Map<string, Finish>();
+    for (const math of [false, true]) {
+      for (const code of [false, true]) {
+        const processor = unified();
+        if (math) processor.use(rehypeKatex, { throwOnError: false, strict: false });
+        if (code) {
+          processor.use(rehypeShikiFromHighlighter, highlighter as unknown as HighlighterGeneric<never, never>, {
+            themes: { light: 'github-light', dark: 'github-dark' },
+            defaultColor: false,
+            lazy: true,
+            fallbackLanguage: 'text',
+            addLanguageClass: true,
+          });
+        }
+        finish.set(`${math}:${code}`, processor as unknown as Finish);
+      }
+    }
+    return { toHast: { raw: toHast(true), plain: toHast(false) }, finish, stringify: unified().use(rehypeStringify) as never };
   })();
   return processorsPromise;
 }
 
-/** True when the tree holds raw HTML written by the author. */
-function hasRawHtml(tree: Root): boolean {
-  let found = false;
-  visit(tree, 'html', () => {
-    found = true;
-    return false;
-  });
-  return found;
-}
-
 export interface RenderOptions {
+  features: RenderFeatures;
   demoFallback?: DemoFallback;
   /** Ids the page layout uses: body ids never repeat them. */
   reservedIds?: readonly string[];
 }
 
 /** Renders one note; what the sanitizer removed comes back as warnings (lines relative to the parsed text). */
-export async function renderToHtml(tree: Root, options: RenderOptions = {}): Promise<{ html: string; warnings: RenderWarning[] }> {
+export async function renderToHtml(tree: Root, options: RenderOptions): Promise<{ html: string; warnings: RenderWarning[] }> {
   const processors = await getProcessors();
-  const processor = hasRawHtml(tree) ? processors.withRaw : processors.plain;
-  const hast = (await processor.run(tree)) as HastRoot;
-  const warnings = sanitizeTree(hast, options.reservedIds ?? LAYOUT_IDS);
-  if (options.demoFallback) fillDemoFallbacks(hast, options.demoFallback);
-  const finished = (await processors.finish.run(hast)) as HastRoot;
-  return { html: processors.finish.stringify(finished), warnings };
+  const { features } = options;
+  const toHast = features.rawHtml ? processors.toHast.raw : processors.toHast.plain;
+  const hast = (await toHast.run(tree)) as HastRoot;
+  const hasTrusted = hasTrustedNodes(tree);
+  const warnings = sanitizeTree(hast, { reservedIds: options.reservedIds ?? LAYOUT_IDS, rawHtml: features.rawHtml, trusted: hasTrusted });
+  if (hasTrusted && options.demoFallback) fillDemoFallbacks(hast, options.demoFallback);
+  const finish = processors.finish.get(`${features.math}:${features.code}`)!;
+  const finished = features.math || features.code ? ((await finish.run(hast)) as HastRoot) : hast;
+  return { html: processors.stringify.stringify(finished), warnings };
+}
+
+/** Demo placeholders and PDF frames are at the top of a tree or in a list item, quote or callout. */
+function hasTrustedNodes(tree: Root): boolean {
+  let found = false;
+  walk(tree, (node) => {
+    if (found) return 'skip';
+    if (node.type === 'atlasDemo' || node.type === 'atlasPdf') found = true;
+    return undefined;
+  });
+  return found;
 }
 
 const fallbackCache = new Map<string, ElementContent[]>();
 
 function fillDemoFallbacks(tree: HastRoot, fallback: DemoFallback): void {
-  visit(tree, 'element', (node: Element) => {
-    const name = node.properties['dataDemo'];
-    if (typeof name !== 'string' || !(node.data as Record<string, unknown> | undefined)?.['atlasTrusted']) return;
+  walk<WalkNode & { properties?: Record<string, unknown>; data?: Record<string, unknown> }>(tree, (node) => {
+    const name = node.properties?.['dataDemo'];
+    if (typeof name !== 'string' || !node.data?.['atlasTrusted']) return undefined;
     let children = fallbackCache.get(name);
     if (!children) {
       children = fromHtml(fallback(name), { fragment: true }).children as ElementContent[];
       fallbackCache.set(name, children);
     }
-    node.children = structuredClone(children);
+    (node as unknown as Element).children = structuredClone(children);
+    return 'skip';
   });
-}
-
-/** Adds a visible `#` permalink to every heading that has an id. */
-function rehypeHeadingAnchors() {
-  return (tree: HastRoot) => {
-    visit(tree, 'element', (node: Element) => {
-      if (!/^h[2-6]$/.test(node.tagName) || typeof node.properties['id'] !== 'string') return;
-      const anchor: ElementContent = {
-        type: 'element',
-        tagName: 'a',
-        properties: { className: ['heading-anchor'], href: `#${node.properties['id']}`, ariaLabel: `Link to section: ${hastToString(node)}` },
-        children: [{ type: 'text', value: '#' }],
-      };
-      node.children.push(anchor);
-    });
-  };
 }

@@ -10,13 +10,13 @@ import { createQueryContext, queryResultToMdast, runQuery, type QueryTopic } fro
 import type { KnowledgeGraph } from '../../graph/knowledgeGraph.ts';
 import type { LinkRecord, RelationRecord, TopicSlug } from '../../graph/types.ts';
 import type { Diagnostic, Severity } from './diagnostics.ts';
-import type { PendingQuery } from './transformNote.ts';
+import type { QueryNeed } from './noteShard.ts';
 import type { TopicIndex } from './topicIndex.ts';
 
 export interface QueryPage {
   slug: TopicSlug;
   file: string;
-  queries: readonly PendingQuery[];
+  queries: readonly QueryNeed[];
 }
 
 export interface QueryTopicSource {
@@ -51,10 +51,12 @@ export interface RunQueriesResult {
   /** One record per topic listed, per query. */
   links: LinkRecord[];
   diagnostics: Diagnostic[];
+  /** What to put where each query was written, by query id. */
+  results: Array<[id: string, nodes: RootContent[]]>;
 }
 
 export function runQueries(input: RunQueriesInput): RunQueriesResult {
-  const result: RunQueriesResult = { links: [], diagnostics: [] };
+  const result: RunQueriesResult = { links: [], diagnostics: [], results: [] };
   if (!input.pages.some((p) => p.queries.length > 0)) return result;
   const { graph } = input;
   const topics: QueryTopic[] = input.topics.map((t) => ({
@@ -94,14 +96,14 @@ export function runQueries(input: RunQueriesInput): RunQueriesResult {
         for (const e of outcome.errors) {
           result.diagnostics.push({ severity: input.severity, rule: 'query', file: page.file, ...at(e.line, e.column), message: `query: ${e.message}${e.hint ? ` — ${e.hint}` : ''}` });
         }
-        fill(query, [{ type: 'paragraph', children: [{ type: 'text', value: 'This query could not run (see the build log).' }] }]);
+        result.results.push([query.id, [{ type: 'paragraph', children: [{ type: 'text', value: 'This query could not run (see the build log).' }] }]]);
         continue;
       }
       for (const w of outcome.warnings) {
         result.diagnostics.push({ severity: 'warning', rule: 'query', file: page.file, ...at(w.line, w.column), message: `query: ${w.message}${w.hint ? ` — ${w.hint}` : ''}` });
       }
       const nodes = queryResultToMdast(outcome.result, { linkTo: (id) => ({ url: input.urlOf(id as TopicSlug), title: titleOf(id) }) });
-      fill(query, nodes);
+      result.results.push([query.id, nodes]);
       const listed = new Set<string>();
       visit({ type: 'root', children: nodes } as Nodes, 'link', (link: Link) => {
         const target = link.data?.atlasQueryTarget;
@@ -114,12 +116,4 @@ export function runQueries(input: RunQueriesInput): RunQueriesResult {
     }
   }
   return result;
-}
-
-/** Turns the placeholder into the query's output (a block the sanitizer knows: a div). */
-function fill(query: PendingQuery, nodes: readonly RootContent[]): void {
-  const node = query.node as { type: string; data?: Record<string, unknown>; children?: unknown[] };
-  node.type = 'atlasQueryResult';
-  node.data = { hName: 'div', hProperties: { className: ['query-result'] } };
-  node.children = [...nodes];
 }

@@ -12,12 +12,13 @@
 //    hast `data`, which raw HTML cannot set;
 //  - ids are made unique on the page, after the ids the layout itself uses.
 import type { Element, ElementContent, Nodes, Root } from 'hast';
+import { toString } from 'hast-util-to-string';
 import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
 
 /** One allowed attribute: its name, optionally followed by the values (or patterns) it may take. */
 type PropertyDefinition = NonNullable<Schema['attributes']>[string][number];
 import { find, html } from 'property-information';
-import { visit } from 'unist-util-visit';
+import { walk, type WalkNode } from './walk.ts';
 import { isSafeUrl } from '../urlPolicy.ts';
 
 /** Elements removed together with everything inside them (the rest are unwrapped: their text stays). */
@@ -86,26 +87,44 @@ export function trusted(element: Element): Element {
   return element;
 }
 
-/** Sanitizes `tree` in place; returns what was removed, for the author. */
-export function sanitizeTree(tree: Root, reservedIds: readonly string[]): Removal[] {
+export interface SanitizeOptions {
+  /** Ids the page layout uses: body ids never repeat them. */
+  reservedIds: readonly string[];
+  /** The tree holds raw HTML from the author, so there may be something to explain. */
+  rawHtml: boolean;
+  /** The tree holds generator-made elements marked with `trusted()`. */
+  trusted: boolean;
+}
+
+/**
+ * Sanitizes `tree` in place and finishes it: generator elements put back, URLs checked against the
+ * one policy, ids made unique, a `#` permalink added to every heading. Returns what was removed,
+ * for the author.
+ */
+export function sanitizeTree(tree: Root, options: SanitizeOptions): Removal[] {
   // 1. Set generator-made elements aside; a span with a slot number (in `data`) holds their place.
   const saved: Element[] = [];
-  visit(tree, 'element', (node: Element, index, parent) => {
-    if (!parent || index === undefined || !(node.data as Record<string, unknown> | undefined)?.['atlasTrusted']) return;
-    saved.push(node);
-    parent.children[index] = { type: 'element', tagName: 'span', properties: {}, children: [], data: { atlasSlot: saved.length - 1 } as unknown as Element['data'] };
-    return 'skip';
-  });
+  if (options.trusted) {
+    walk<Nodes & WalkNode>(tree, (node, index, parent) => {
+      if (node.type !== 'element' || !(node.data as Record<string, unknown> | undefined)?.['atlasTrusted']) return undefined;
+      saved.push(node);
+      (parent as Element).children[index] = { type: 'element', tagName: 'span', properties: {}, children: [], data: { atlasSlot: saved.length - 1 } as unknown as Element['data'] };
+      return 'skip';
+    });
+  }
 
-  // 2. Explain, then sanitize.
-  const removals = explainRemovals(tree);
+  // 2. Explain (only raw HTML can hold anything the schema removes), then sanitize.
+  const removals = options.rawHtml ? explainRemovals(tree) : [];
   const clean = sanitize(tree, SANITIZE_SCHEMA) as Root;
 
-  // 3. The one URL policy over what is left; then put the generator's elements back.
-  visit(clean, 'element', (node: Element, index, parent) => {
+  // 3. One walk over what is left: the generator's elements back, the URL policy, unique ids
+  //    (the layout's first, then first come first served), heading permalinks.
+  const seen = new Set(options.reservedIds);
+  walk<Nodes & WalkNode>(clean, (node, index, parent) => {
+    if (node.type !== 'element') return undefined;
     const slot = (node.data as Record<string, unknown> | undefined)?.['atlasSlot'];
-    if (typeof slot === 'number' && parent && index !== undefined) {
-      parent.children[index] = saved[slot]!;
+    if (typeof slot === 'number') {
+      (parent as Element).children[index] = saved[slot]!;
       return 'skip';
     }
     for (const key of URL_PROPERTIES) {
@@ -115,25 +134,28 @@ export function sanitizeTree(tree: Root, reservedIds: readonly string[]): Remova
         delete node.properties[key];
       }
     }
+    const id = node.properties['id'];
+    if (typeof id === 'string') {
+      let unique = id;
+      for (let n = 1; seen.has(unique); n++) unique = `${id}-${n}`;
+      seen.add(unique);
+      node.properties['id'] = unique;
+      if (/^h[2-6]$/.test(node.tagName)) node.children.push(headingAnchor(unique, toString(node)));
+    }
     return undefined;
   });
   tree.children = clean.children;
-
-  // 4. One id per page: ids the layout uses, then first come first served.
-  const seen = new Set(reservedIds);
-  visit(tree, 'element', (node: Element) => {
-    const id = node.properties['id'];
-    if (typeof id !== 'string') return;
-    if (!seen.has(id)) {
-      seen.add(id);
-      return;
-    }
-    let n = 1;
-    while (seen.has(`${id}-${n}`)) n++;
-    seen.add(`${id}-${n}`);
-    node.properties['id'] = `${id}-${n}`;
-  });
   return removals;
+}
+
+/** The visible `#` permalink after a heading's text. */
+function headingAnchor(id: string, text: string): Element {
+  return {
+    type: 'element',
+    tagName: 'a',
+    properties: { className: ['heading-anchor'], href: `#${id}`, ariaLabel: `Link to section: ${text}` },
+    children: [{ type: 'text', value: '#' }],
+  };
 }
 
 /** What `sanitize(tree, SANITIZE_SCHEMA)` will remove, in words an author can act on. */

@@ -1,29 +1,36 @@
-// Stage 4: transclusions. Once every note is transformed, each `![[Note]]`, `![[Note#Heading]]`
-// or `![[Note#^block]]` container is filled with a copy of that note, section or block, under a
-// link to its source. Copies keep no ids (they would clash with the host page's) and hold no
-// nested transclusions (those become links), so a cycle of embeds — or a note embedding itself —
-// ends after one level instead of recursing.
-import type { Root, RootContent } from 'mdast';
-import type { TopicSlug } from '../../graph/types.ts';
+// Transclusions. Each `![[Note]]`, `![[Note#Heading]]` or `![[Note#^block]]` container is filled
+// with a copy of that note, section or block, under a link to its source. The copy is taken where
+// the source's tree is (`embedSection`), the container filled where the host's is (`fillEmbed`):
+// with sharded builds they may be on different threads. Copies keep no ids (they would clash with
+// the host page's) and hold no nested transclusions (those become links), so a cycle of embeds —
+// or a note embedding itself — ends after one level instead of recursing.
+import type { Parent, Root, RootContent } from 'mdast';
 import { findHeading, type PageAnchors } from './anchors.ts';
-import { isDemoPlaceholder, type PendingEmbed } from './transformNote.ts';
+import { isDemoPlaceholder } from './transformNote.ts';
 
-export function fillEmbeds(embeds: readonly PendingEmbed[], trees: ReadonlyMap<TopicSlug, Root>, anchors: ReadonlyMap<TopicSlug, PageAnchors>): void {
-  for (const embed of embeds) {
-    const data = embed.node.data as Record<string, unknown>;
-    if (data['atlasInline']) continue;
-    const source = trees.get(embed.target);
-    if (!source) continue;
-    const headingId = embed.headingPath.length ? findHeading(anchors.get(embed.target) ?? { headings: [] }, embed.headingPath) : undefined;
-    const section = extractSection(source, headingId, embed.blockId);
-    const copy = structuredClone(section).map(stripForEmbedding);
-    const sourceLink = {
-      type: 'paragraph',
-      children: [{ type: 'link', url: data['atlasUrl'], children: [{ type: 'text', value: `From “${String(data['atlasText'])}”` }] }],
-      data: { hProperties: { className: ['transclusion-source'] } },
-    };
-    embed.node.children = [sourceLink, ...copy] as typeof embed.node.children;
-  }
+/** What a page embeds: the whole note, a heading's section, or a block. */
+export interface EmbedRequest {
+  headingPath: readonly string[];
+  blockId: string | undefined;
+}
+
+/** A copy of the requested part of `tree`, ready to place in another page. */
+export function embedSection(tree: Root, anchors: Pick<PageAnchors, 'headings'>, request: EmbedRequest): RootContent[] {
+  const headingId = request.headingPath.length ? findHeading(anchors, request.headingPath) : undefined;
+  const section = extractSection(tree, headingId, request.blockId);
+  return structuredClone(section).map(stripForEmbedding);
+}
+
+/** Puts a copied section into an embed container, under a link to its source. */
+export function fillEmbed(container: Parent & { data?: Record<string, unknown> }, section: readonly RootContent[]): void {
+  const data = container.data as Record<string, unknown>;
+  if (data['atlasInline']) return;
+  const sourceLink = {
+    type: 'paragraph',
+    children: [{ type: 'link', url: data['atlasUrl'], children: [{ type: 'text', value: `From “${String(data['atlasText'])}”` }] }],
+    data: { hProperties: { className: ['transclusion-source'] } },
+  };
+  container.children = [sourceLink, ...section] as typeof container.children;
 }
 
 function extractSection(tree: Root, headingId: string | undefined, blockId: string | undefined): RootContent[] {

@@ -3,9 +3,9 @@
 // and every link is recorded as data ({from, to, heading, line, column, text, sentence}) for the
 // rest of the build. Code is never touched: wikilinks are tokens the parser recognised outside
 // code, and only `text` nodes are scanned for tags.
-import type { Blockquote, Image, Link, Nodes, Paragraph, Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
+import type { Blockquote, Definition, Image, Link, Nodes, Paragraph, Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { SKIP, visit } from 'unist-util-visit';
+import { walk, type WalkNode, type WalkResult } from './walk.ts';
 import type { LinkRecord, TopicSlug } from '../../graph/types.ts';
 import type { SiteRoutes } from '../routes.ts';
 import { isHttpUrl, isSafeUrl, safeUrl, urlScheme } from '../urlPolicy.ts';
@@ -61,6 +61,8 @@ export interface PendingQuery {
 
 /** An embed (`![[Note]]`) whose content is filled in once every page is transformed. */
 export interface PendingEmbed {
+  /** The page the embed is written in. */
+  from: TopicSlug;
   node: Parent & { data?: Record<string, unknown> };
   target: TopicSlug;
   headingPath: string[];
@@ -76,6 +78,17 @@ export interface TransformResult {
   queries: PendingQuery[];
   /** The page has a Mermaid diagram (its script loads only on such pages). */
   mermaid: boolean;
+  /** What rendering needs to do for this tree (each step is skipped when its feature is absent). */
+  features: RenderFeatures;
+}
+
+export interface RenderFeatures {
+  /** Raw HTML written by the author: parsed, then explained and sanitized. */
+  rawHtml: boolean;
+  /** Math to typeset with KaTeX. */
+  math: boolean;
+  /** Code blocks to highlight with Shiki. */
+  code: boolean;
 }
 
 const IMAGE_EXT = /\.(png|jpe?g|gif|svg|webp|avif|bmp|ico)$/i;
@@ -89,7 +102,7 @@ const INLINE_TAG = /(^|[\s(,;:])#([\p{L}\p{M}_][\p{L}\p{M}\p{N}_/-]*|\p{N}+[\p{L
 const CALLOUT = /^\[!([\w-]+)\]([+-]?)[ \t]*(.*)$/;
 
 export function transformNote(tree: Root, page: PageSource, site: SiteLookup): TransformResult {
-  const result: TransformResult = { links: [], diagnostics: [], tags: [], demos: [], embeds: [], queries: [], mermaid: false };
+  const result: TransformResult = { links: [], diagnostics: [], tags: [], demos: [], embeds: [], queries: [], mermaid: false, features: { rawHtml: false, math: false, code: false } };
   const lineStarts = computeLineStarts(page.body);
   const folder = page.path.includes('/') ? page.path.slice(0, page.path.lastIndexOf('/')) : '';
   const { routes } = site;
@@ -111,60 +124,77 @@ export function transformNote(tree: Root, page: PageSource, site: SiteLookup): T
     (parent.children as unknown[]).splice(index, 1, placeholder);
     result.queries.push({ node: placeholder, text, line: line + page.bodyLine - 1 + firstLineOffset, column });
   };
-  transformMdx(tree, site, result, report, addQuery);
-  transformCallouts(tree);
-
-  visit(tree, (node, index, parent) => {
-    if (!parent || index === undefined) return;
-    if (node.type === 'wikiLink') {
-      const offset = node.position?.start.offset ?? 0;
-      const link = parseWikilink(node.inner, node.embed);
-      const replacement = renderWikilink(link, offset, `${node.embed ? '!' : ''}[[${node.inner}]]`);
-      (parent.children as Nodes[]).splice(index, 1, ...(replacement as Nodes[]));
-      return [SKIP, index + replacement.length];
+  // One walk does the whole transform, in document order: MDX components, callouts, wikilinks,
+  // inline tags, query and Mermaid blocks, and Markdown links, images and link definitions.
+  walk<Nodes & WalkNode>(tree, (node, index, parent) => {
+    const p = parent as Parent;
+    switch (node.type) {
+      case 'wikiLink': {
+        const offset = node.position?.start.offset ?? 0;
+        const link = parseWikilink(node.inner, node.embed);
+        const replacement = renderWikilink(link, offset, `${node.embed ? '!' : ''}[[${node.inner}]]`);
+        (p.children as Nodes[]).splice(index, 1, ...(replacement as Nodes[]));
+        return index + replacement.length;
+      }
+      case 'text': {
+        if (p.type === 'link' || p.type === 'linkReference' || !node.value.includes('#')) return undefined;
+        const pieces = splitTags(node.value, routes, result.tags);
+        if (pieces.length === 1 && pieces[0]!.type === 'text') return undefined;
+        (p.children as Nodes[]).splice(index, 1, ...(pieces as Nodes[]));
+        return index + pieces.length;
+      }
+      case 'blockquote':
+        transformCallout(node);
+        return undefined;
+      case 'code': {
+        const lang = node.lang?.toLowerCase();
+        if (lang === 'query') {
+          // The query starts on the line after the opening fence, at the fence's indentation.
+          addQuery(node.value, node.position?.start.offset ?? 0, 1, index, p);
+          return index + 1;
+        }
+        if (lang === 'mermaid') {
+          // Drawn in the browser (src/client/mermaid.ts, loaded only on such pages); the source stays
+          // in the page as the figure for readers without JavaScript.
+          result.mermaid = true;
+          const figure = {
+            type: 'mermaidDiagram',
+            data: {
+              hName: 'figure',
+              hProperties: { className: ['mermaid'] },
+              hChildren: [{ type: 'element', tagName: 'pre', properties: { className: ['mermaid-source'] }, children: [{ type: 'text', value: node.value }] }],
+            },
+          };
+          (p.children as unknown[]).splice(index, 1, figure);
+          return index + 1;
+        }
+        result.features.code = true;
+        return undefined;
+      }
+      case 'math':
+      case 'inlineMath':
+        result.features.math = true;
+        return undefined;
+      case 'html':
+        result.features.rawHtml = true;
+        return undefined;
+      case 'link':
+        // Markdown links and images: into the vault, or out to the web under the URL policy.
+        if ((node.data as Record<string, unknown> | undefined)?.['atlasWikilink']) return undefined;
+        return rewriteMarkdownLink(node, node.position?.start.offset ?? 0, index, p);
+      case 'image':
+        if ((node.data as Record<string, unknown> | undefined)?.['atlasAttachment']) return undefined;
+        return rewriteImage(node, node.position?.start.offset ?? 0, index, p);
+      case 'definition':
+        checkDefinition(node);
+        return undefined;
+      default:
+        if (node.type.startsWith('mdx')) return transformMdxNode(node, index, p, site, result, report, addQuery);
+        return undefined;
     }
-    if (node.type === 'text' && parent.type !== 'link' && parent.type !== 'linkReference' && node.value.includes('#')) {
-      const pieces = splitTags(node.value, routes, result.tags);
-      if (pieces.length === 1 && pieces[0]!.type === 'text') return;
-      (parent.children as Nodes[]).splice(index, 1, ...(pieces as Nodes[]));
-      return [SKIP, index + pieces.length];
-    }
-    if (node.type === 'code' && node.lang?.toLowerCase() === 'query') {
-      // The query starts on the line after the opening fence, at the fence's indentation.
-      addQuery(node.value, node.position?.start.offset ?? 0, 1, index, parent);
-      return [SKIP, index + 1];
-    }
-    if (node.type === 'code' && node.lang?.toLowerCase() === 'mermaid') {
-      // Drawn in the browser (src/client/mermaid.ts, loaded only on such pages); the source stays
-      // in the page as the figure for readers without JavaScript.
-      result.mermaid = true;
-      const figure = {
-        type: 'mermaidDiagram',
-        data: {
-          hName: 'figure',
-          hProperties: { className: ['mermaid'] },
-          hChildren: [{ type: 'element', tagName: 'pre', properties: { className: ['mermaid-source'] }, children: [{ type: 'text', value: node.value }] }],
-        },
-      };
-      (parent.children as unknown[]).splice(index, 1, figure);
-      return [SKIP, index + 1];
-    }
-    return undefined;
   });
 
-  // Markdown links and images: into the vault, or out to the web under the URL policy.
-  visit(tree, (node, index, parent) => {
-    if (node.type === 'link' && !(node.data as Record<string, unknown> | undefined)?.['atlasWikilink']) {
-      return rewriteMarkdownLink(node, node.position?.start.offset ?? 0, index, parent);
-    }
-    if (node.type === 'image' && !(node.data as Record<string, unknown> | undefined)?.['atlasAttachment']) {
-      return rewriteImage(node, node.position?.start.offset ?? 0, index, parent);
-    }
-    return undefined;
-  });
-
-  promoteBlockEmbeds(tree);
-  fillSentences(tree, result.links);
+  finishBlocks(tree, result.links);
   return result;
 
   function renderWikilink(link: Wikilink, offset: number, written: string): PhrasingContent[] {
@@ -207,7 +237,7 @@ export function transformNote(tree: Root, page: PageSource, site: SiteLookup): T
           atlasText: text,
         } as Record<string, unknown>,
       };
-      result.embeds.push({ node: container as PendingEmbed['node'], target: resolution.slug, headingPath: link.headingPath, blockId: link.blockId });
+      result.embeds.push({ from: page.slug, node: container as PendingEmbed['node'], target: resolution.slug, headingPath: link.headingPath, blockId: link.blockId });
       return [container as unknown as PhrasingContent];
     }
     return [linkNode(url, link.alias ?? (link.heading || link.blockId ? text : link.target), ['wikilink'], i, site.titleOf(resolution.slug))];
@@ -260,18 +290,15 @@ export function transformNote(tree: Root, page: PageSource, site: SiteLookup): T
     return linkNode(url, link.alias ?? name, ['attachment'], undefined, undefined);
   }
 
-  function rewriteMarkdownLink(node: Link, offset: number, index: number | undefined, parent: Parent | undefined): VisitResult {
+  function rewriteMarkdownLink(node: Link, offset: number, index: number, parent: Parent): WalkResult {
     const url = node.url;
     if (!url) return undefined;
     if (!isSafeUrl(url)) {
       const scheme = urlScheme(url) ?? 'unreadable';
       const why = scheme === 'obsidian:' ? 'obsidian: links open the Obsidian app, which a web reader may not have' : `links may only use http(s), mailto or relative URLs (${scheme} is not allowed)`;
       report('warning', 'unsafe-url', offset, `removed a link to "${url.slice(0, 60)}", keeping its text — ${why}`);
-      if (parent && index !== undefined) {
-        (parent.children as Nodes[]).splice(index, 1, ...(node.children as Nodes[]));
-        return [SKIP, index];
-      }
-      return undefined;
+      (parent.children as Nodes[]).splice(index, 1, ...(node.children as Nodes[]));
+      return index;
     }
     node.url = safeUrl(url)!;
     if (urlScheme(url) !== undefined || url.startsWith('//')) return undefined;
@@ -309,18 +336,15 @@ export function transformNote(tree: Root, page: PageSource, site: SiteLookup): T
     return undefined;
   }
 
-  function rewriteImage(node: Image, offset: number, index: number | undefined, parent: Parent | undefined): VisitResult {
+  function rewriteImage(node: Image, offset: number, index: number, parent: Parent): WalkResult {
     const url = node.url;
     if (!url) return undefined;
     const replaceWithLink = (reason: string) => {
       report('warning', 'external-image', offset, reason);
-      if (parent && index !== undefined) {
-        const text = node.alt || url;
-        const replacement: Nodes = isSafeUrl(url) ? linkNode(safeUrl(url)!, text, ['external-image'], undefined, undefined) : { type: 'text', value: text };
-        (parent.children as Nodes[]).splice(index, 1, replacement);
-        return [SKIP, index + 1] as [typeof SKIP, number];
-      }
-      return undefined;
+      const text = node.alt || url;
+      const replacement: Nodes = isSafeUrl(url) ? linkNode(safeUrl(url)!, text, ['external-image'], undefined, undefined) : { type: 'text', value: text };
+      (parent.children as Nodes[]).splice(index, 1, replacement);
+      return index + 1;
     };
     if (urlScheme(url) !== undefined || url.startsWith('//')) {
       if (!isHttpUrl(url.startsWith('//') ? `https:${url}` : url)) return replaceWithLink(`image "${url.slice(0, 60)}" is not an http(s) URL — shown as ${isSafeUrl(url) ? 'a link' : 'text'} instead`);
@@ -334,6 +358,13 @@ export function transformNote(tree: Root, page: PageSource, site: SiteLookup): T
     if (found) node.url = routes.attachment(found);
     else report(site.unresolvedSeverity, 'missing-attachment', offset, `missing image ${url} — put the file in the content folder`);
     return undefined;
+  }
+
+  /** `[ref]: url` definitions feed reference links and images: the same URL policy applies. */
+  function checkDefinition(node: Definition): void {
+    if (!node.url || isSafeUrl(node.url)) return;
+    report('warning', 'unsafe-url', node.position?.start.offset ?? 0, `removed the URL of the link definition [${node.label ?? node.identifier}] ("${node.url.slice(0, 60)}") — links may only use http(s), mailto or relative URLs`);
+    node.url = '';
   }
 
   function missingLink(target: string, text: string, recordIndex: number | undefined): PhrasingContent {
@@ -371,8 +402,8 @@ function splitTags(value: string, routes: SiteRoutes, tags: string[]): PhrasingC
 }
 
 /** `> [!note] Title` blockquotes become callouts; `+`/`-` make them foldable (`<details>`). */
-function transformCallouts(tree: Root): void {
-  visit(tree, 'blockquote', (node: Blockquote) => {
+function transformCallout(node: Blockquote): void {
+  {
     const first = node.children[0];
     if (first?.type !== 'paragraph' || first.children[0]?.type !== 'text') return;
     const firstText = first.children[0];
@@ -414,60 +445,56 @@ function transformCallouts(tree: Root): void {
     if (firstId !== undefined) props['id'] = firstId;
     if (fold === '+') props['open'] = true;
     node.data = { ...(node.data ?? {}), hName: fold ? 'details' : 'div', hProperties: { ...((node.data as { hProperties?: object } | undefined)?.hProperties ?? {}), ...props } } as Blockquote['data'];
-  });
+  }
 }
 
 type Report = (severity: Severity, rule: string, offset: number, message: string) => void;
-type VisitResult = [typeof SKIP, number] | undefined;
 
 type AddQuery = (text: string, offset: number, firstLineOffset: number, index: number, parent: Parent) => void;
 
 /**
- * MDX nodes: `<Demo name="x" />` becomes a demo placeholder and `<Query query="…" />` a query;
- * anything that would need JavaScript evaluation is an error.
+ * One MDX node: `<Demo name="x" />` becomes a demo placeholder and `<Query query="…" />` a query;
+ * anything that would need JavaScript evaluation is an error. Returns where the walk goes on.
  */
-function transformMdx(tree: Root, site: SiteLookup, result: TransformResult, report: Report, addQuery: AddQuery): void {
-  visit(tree, (node, index, parent) => {
-    const type = (node as { type: string }).type;
-    if (!type.startsWith('mdx') || !parent || index === undefined) return;
-    const offset = node.position?.start.offset ?? 0;
-    if (type === 'mdxJsxFlowElement' || type === 'mdxJsxTextElement') {
-      const element = node as unknown as { name: string | null; attributes: Array<{ type: string; name?: string; value?: unknown }> };
-      if (element.name === 'Demo') {
-        const nameAttr = element.attributes.find((a) => a.name === 'name');
-        const name = typeof nameAttr?.value === 'string' ? nameAttr.value : undefined;
-        if (!name || !site.isDemoName(name)) {
-          report('error', 'unknown-demo', offset, `unknown demo <Demo name="${name ?? ''}" /> — use one of: ${site.demoNames.join(', ')}`);
-        } else {
-          result.demos.push(name);
-          (parent.children as unknown[]).splice(index, 1, demoPlaceholder(name));
-          return [SKIP, index + 1];
-        }
-      } else if (element.name === 'Query') {
-        const queryAttr = element.attributes.find((a) => a.name === 'query');
-        if (typeof queryAttr?.value !== 'string') {
-          report('error', 'syntax', offset, 'a <Query> needs its query as text: <Query query="LIST FROM #tag" /> (see README "Queries")');
-        } else {
-          addQuery(queryAttr.value, offset, 0, index, parent as Parent);
-          return [SKIP, index + 1];
-        }
+function transformMdxNode(node: Nodes, index: number, parent: Parent, site: SiteLookup, result: TransformResult, report: Report, addQuery: AddQuery): WalkResult {
+  const type = node.type as string;
+  const offset = node.position?.start.offset ?? 0;
+  if (type === 'mdxJsxFlowElement' || type === 'mdxJsxTextElement') {
+    const element = node as unknown as { name: string | null; attributes: Array<{ type: string; name?: string; value?: unknown }> };
+    if (element.name === 'Demo') {
+      const nameAttr = element.attributes.find((a) => a.name === 'name');
+      const name = typeof nameAttr?.value === 'string' ? nameAttr.value : undefined;
+      if (!name || !site.isDemoName(name)) {
+        report('error', 'unknown-demo', offset, `unknown demo <Demo name="${name ?? ''}" /> — use one of: ${site.demoNames.join(', ')}`);
       } else {
-        report('error', 'syntax', offset, `unknown component <${element.name ?? ''}> — content files may use <Demo name="…" /> and <Query query="…" /> only`);
+        result.demos.push(name);
+        (parent.children as unknown[]).splice(index, 1, demoPlaceholder(name));
+        return index + 1;
       }
-    } else if (type === 'mdxjsEsm') {
-      report('error', 'syntax', offset, 'import/export statements are not supported in content — components such as <Demo> are available without imports');
-    } else if (type === 'mdxFlowExpression' || type === 'mdxTextExpression') {
-      const value = String((node as { value?: unknown }).value ?? '').trim();
-      // `{/* comment */}` is MDX's comment syntax: drop it quietly.
-      if (!/^\/\*[\s\S]*\*\/$/.test(value) && value !== '') {
-        report('error', 'syntax', offset, `JavaScript expressions {${value.slice(0, 30)}} are not evaluated in content — write the text out`);
+    } else if (element.name === 'Query') {
+      const queryAttr = element.attributes.find((a) => a.name === 'query');
+      if (typeof queryAttr?.value !== 'string') {
+        report('error', 'syntax', offset, 'a <Query> needs its query as text: <Query query="LIST FROM #tag" /> (see README "Queries")');
+      } else {
+        addQuery(queryAttr.value, offset, 0, index, parent);
+        return index + 1;
       }
     } else {
-      return;
+      report('error', 'syntax', offset, `unknown component <${element.name ?? ''}> — content files may use <Demo name="…" /> and <Query query="…" /> only`);
     }
-    (parent.children as unknown[]).splice(index, 1);
-    return [SKIP, index];
-  });
+  } else if (type === 'mdxjsEsm') {
+    report('error', 'syntax', offset, 'import/export statements are not supported in content — components such as <Demo> are available without imports');
+  } else if (type === 'mdxFlowExpression' || type === 'mdxTextExpression') {
+    const value = String((node as { value?: unknown }).value ?? '').trim();
+    // `{/* comment */}` is MDX's comment syntax: drop it quietly.
+    if (!/^\/\*[\s\S]*\*\/$/.test(value) && value !== '') {
+      report('error', 'syntax', offset, `JavaScript expressions {${value.slice(0, 30)}} are not evaluated in content — write the text out`);
+    }
+  } else {
+    return undefined;
+  }
+  (parent.children as unknown[]).splice(index, 1);
+  return index;
 }
 
 /** Placeholder a demo's island mounts into (rendered by src/pipeline/render.ts with its static fallback). */
@@ -481,58 +508,62 @@ export function isDemoPlaceholder(node: { type: string }): boolean {
 }
 
 /**
- * An embed alone in its paragraph replaces the paragraph (a block), keeping the paragraph's block
- * id (`![[Note]] ^id`); embeds among text stay inline links to their source.
+ * The block-level finish, in one walk: an embed alone in its paragraph replaces the paragraph (a
+ * block, keeping the paragraph's block id, `![[Note]] ^id`); an embed among text reads as a link
+ * to its source; then each link record gets its `sentence`: the sentence of its block (paragraph,
+ * heading, table cell) that contains it.
  */
-function promoteBlockEmbeds(tree: Root): void {
-  visit(tree, 'paragraph', (node: Paragraph, index, parent) => {
-    if (!parent || index === undefined) return;
-    const meaningful = node.children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
-    const data = (c: PhrasingContent) => c.data as Record<string, unknown> | undefined;
-    const isBlock = (c: PhrasingContent) => data(c)?.['atlasEmbed'] !== undefined || data(c)?.['atlasMedia'] === true;
-    if (meaningful.length === 1 && isBlock(meaningful[0]!)) {
-      const block = meaningful[0]! as unknown as Paragraph;
-      const id = ((node.data as Record<string, unknown> | undefined)?.['hProperties'] as Record<string, unknown> | undefined)?.['id'];
-      if (id !== undefined) {
-        const blockData = (block.data ??= {}) as Record<string, unknown>;
-        blockData['hProperties'] = { ...((blockData['hProperties'] as object | undefined) ?? {}), id };
+function finishBlocks(tree: Root, links: LinkRecord[]): void {
+  const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+  const dataOf = (c: { data?: unknown }) => c.data as Record<string, unknown> | undefined;
+  const isBlock = (c: PhrasingContent) => dataOf(c)?.['atlasEmbed'] !== undefined || dataOf(c)?.['atlasMedia'] === true;
+  walk<Nodes & WalkNode>(tree, (node, index, parent) => {
+    if (node.type === 'paragraph') {
+      const meaningful = node.children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
+      if (meaningful.length === 1 && isBlock(meaningful[0]!)) {
+        const block = meaningful[0]! as unknown as Paragraph;
+        const id = (dataOf(node)?.['hProperties'] as Record<string, unknown> | undefined)?.['id'];
+        if (id !== undefined) {
+          const blockData = (block.data ??= {}) as Record<string, unknown>;
+          blockData['hProperties'] = { ...((blockData['hProperties'] as object | undefined) ?? {}), id };
+        }
+        (parent as Parent).children.splice(index, 1, block as never);
+        return index + 1;
       }
-      parent.children.splice(index, 1, block);
-      return;
+      // A transclusion cannot sit inside running text: there it reads as a link to its source.
+      for (const child of node.children) {
+        const d = dataOf(child);
+        if (d?.['atlasEmbed'] === undefined) continue;
+        Object.assign(child, { type: 'link', url: d['atlasUrl'], children: [{ type: 'text', value: d['atlasText'] }] });
+        child.data = { hProperties: { className: ['wikilink'] }, atlasLink: d['atlasEmbed'], atlasInline: true, atlasWikilink: true } as PhrasingContent['data'];
+      }
+    } else if (node.type !== 'heading' && node.type !== 'tableCell') {
+      return undefined;
     }
-    // A transclusion cannot sit inside running text: there it reads as a link to its source.
-    for (const child of node.children) {
-      if (data(child)?.['atlasEmbed'] === undefined) continue;
-      const d = data(child)!;
-      Object.assign(child, { type: 'link', url: d['atlasUrl'], children: [{ type: 'text', value: d['atlasText'] }] });
-      child.data = { hProperties: { className: ['wikilink'] }, atlasLink: d['atlasEmbed'], atlasInline: true, atlasWikilink: true } as PhrasingContent['data'];
-    }
+    fillSentences(node, links, segmenter);
+    return 'skip';
   });
 }
 
-/** Fills each link record's `sentence`: the sentence of its block (paragraph, heading, cell) that contains it. */
-function fillSentences(tree: Root, links: LinkRecord[]): void {
-  const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
-  visit(tree, (node) => {
-    if (node.type !== 'paragraph' && node.type !== 'heading' && node.type !== 'tableCell') return;
-    const marks: Array<{ index: number; offset: number }> = [];
-    let text = '';
-    const walk = (n: Nodes) => {
-      const data = n.data as Record<string, unknown> | undefined;
-      if (typeof data?.['atlasLink'] === 'number') marks.push({ index: data['atlasLink'], offset: text.length });
-      if ('value' in n && typeof n.value === 'string' && n.type !== 'html') text += n.value;
-      else if ('children' in n) for (const child of n.children) walk(child as Nodes);
-    };
-    walk(node as Nodes);
-    if (!marks.length) return;
-    const flat = text.replace(/\s+/g, ' ');
-    const segments = [...segmenter.segment(flat)];
-    for (const mark of marks) {
-      const offset = Math.min(mark.offset, flat.length - 1);
-      const segment = segments.find((s) => offset >= s.index && offset < s.index + s.segment.length) ?? segments[0];
-      links[mark.index]!.sentence = clip(segment?.segment.trim() ?? flat.trim(), 300);
-    }
-  });
+/** Fills the `sentence` of every link record marked inside one block. */
+function fillSentences(block: Nodes, links: LinkRecord[], segmenter: Intl.Segmenter): void {
+  const marks: Array<{ index: number; offset: number }> = [];
+  let text = '';
+  const collect = (n: Nodes) => {
+    const data = n.data as Record<string, unknown> | undefined;
+    if (typeof data?.['atlasLink'] === 'number') marks.push({ index: data['atlasLink'], offset: text.length });
+    if ('value' in n && typeof n.value === 'string' && n.type !== 'html') text += n.value;
+    else if ('children' in n) for (const child of n.children) collect(child as Nodes);
+  };
+  collect(block);
+  if (!marks.length) return;
+  const flat = text.replace(/\s+/g, ' ');
+  const segments = [...segmenter.segment(flat)];
+  for (const mark of marks) {
+    const offset = Math.min(mark.offset, flat.length - 1);
+    const segment = segments.find((s) => offset >= s.index && offset < s.index + s.segment.length) ?? segments[0];
+    links[mark.index]!.sentence = clip(segment?.segment.trim() ?? flat.trim(), 300);
+  }
 }
 
 function clip(text: string, max: number): string {

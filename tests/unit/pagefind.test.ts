@@ -1,27 +1,22 @@
 // The search indexing step with a mocked pagefind: what it hands to pagefind, where the index goes,
-// and that every kind of pagefind failure is reported through the logger and fails the build.
+// and that every kind of pagefind failure is reported through the logger and fails the build. And
+// the search document a topic becomes: the article's text, its names as metadata, its filters.
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { buildSearchIndex, htmlForIndex, SearchIndexError, UNUSED_BUNDLE_FILES, urlOf, type SearchIndexArgs } from '../../src/integration/pagefind.ts';
+import { htmlForIndex, SearchIndexError, startSearchIndex, UNUSED_BUNDLE_FILES, type SearchIndexArgs } from '../../src/integration/pagefind.ts';
+import { searchDocument } from '../../src/lib/searchDocument.ts';
+import type { Topic } from '../../src/pipeline/loadContent.ts';
 
 let dist: string;
+const documents = [
+  { url: '/techniques/model-pruning/', html: '<html><body><article data-pagefind-body><h1>Model pruning</h1></article></body></html>' },
+  { url: '/multilingual/%E6%9C%BA%E5%99%A8%E5%AD%A6%E4%B9%A0/', html: '<html><body><article data-pagefind-body><h1>机器学习</h1><p>机器学习是人工智能的一个分支。</p></article></body></html>' },
+];
 
 beforeEach(() => {
   dist = mkdtempSync(join(tmpdir(), 'atlas-pagefind-'));
-  const page = (rel: string, html: string) => {
-    mkdirSync(join(dist, rel, '..'), { recursive: true });
-    writeFileSync(join(dist, rel), html);
-  };
-  page('index.html', '<html><body><h1>Home</h1></body></html>');
-  page('techniques/model-pruning/index.html', '<html><body><article data-pagefind-body><h1>Model pruning</h1></article></body></html>');
-  page('multilingual/机器学习/index.html', '<html><body><article data-pagefind-body><h1>机器学习</h1><p>机器学习是人工智能的一个分支。</p></article></body></html>');
-  page('404.html', '<html><body>Not found</body></html>');
-  page('_astro/app.js', 'console.log(1)');
-  // A stale index from an earlier build must not be indexed as content.
-  page('-/pagefind/old/index.html', '<html><body>stale</body></html>');
 });
 
 afterEach(() => rmSync(dist, { recursive: true, force: true }));
@@ -48,37 +43,38 @@ function mockPagefind(failures: { create?: string; add?: string; write?: string;
 
 const makeLogger = () => ({ info: vi.fn(), error: vi.fn() });
 
-describe('buildSearchIndex', () => {
-  test('indexes every built topic page by URL, writes the bundle into <dist>/-/pagefind and closes pagefind', async () => {
+describe('startSearchIndex', () => {
+  test('indexes every document by URL while nothing waits, then writes the bundle into <dist>/-/pagefind and closes pagefind', async () => {
     const { pagefind, index, args } = mockPagefind();
     const logger = makeLogger();
-    const result = await buildSearchIndex({ dir: pathToFileURL(dist + '/'), indexPath: '-/pagefind', pagefind: args, logger });
-
+    const job = startSearchIndex({ documents, pagefind: args, logger });
+    // Indexing starts at once, before anyone asks for the index.
+    await vi.waitFor(() => expect(index.addHTMLFile).toHaveBeenCalledTimes(2));
+    expect(index.writeFiles).not.toHaveBeenCalled();
+    const output = join(dist, '-/pagefind');
+    const result = await job.write(output);
     expect(pagefind.createIndex).toHaveBeenCalledTimes(1);
-    // Pages without an indexable body (home, 404, lists, alias redirects) are not sent.
-    const urls = index.addHTMLFile.mock.calls.map(([file]) => file.url).sort();
-    expect(urls).toEqual(['/multilingual/%E6%9C%BA%E5%99%A8%E5%AD%A6%E4%B9%A0/', '/techniques/model-pruning/']);
     const pruning = index.addHTMLFile.mock.calls.find(([file]) => file.url === '/techniques/model-pruning/')![0];
-    expect(pruning.content).toBe('<html><body><article data-pagefind-body><h1>Model pruning</h1></article></body></html>');
-    expect(index.writeFiles).toHaveBeenCalledWith({ outputPath: join(dist, '-/pagefind') });
-    expect(result).toEqual({ files: 2, outputPath: join(dist, '-/pagefind') });
+    expect(pruning.content).toBe(documents[0]!.html);
+    expect(index.writeFiles).toHaveBeenCalledWith({ outputPath: output });
+    expect(result).toEqual({ files: 2, outputPath: output });
     expect(pagefind.close).toHaveBeenCalledTimes(1);
     expect(logger.error).not.toHaveBeenCalled();
-    expect(logger.info).toHaveBeenCalledWith(expect.stringMatching(/^search index: 2 of 4 HTML files indexed in [\d.]+ s into /));
+    expect(logger.info).toHaveBeenCalledWith(expect.stringMatching(/^search index: 2 pages indexed in [\d.]+ s/));
   });
 
   test("deletes pagefind's own UI bundles (the site has its own UI) and keeps the search runtime", async () => {
     const { args } = mockPagefind();
-    await buildSearchIndex({ dir: dist, indexPath: '-/pagefind', pagefind: args, logger: makeLogger() });
+    await startSearchIndex({ documents, pagefind: args, logger: makeLogger() }).write(join(dist, '-/pagefind'));
     const files = readdirSync(join(dist, '-/pagefind'));
     expect(files).toContain('pagefind.js');
     expect(files).toContain('pagefind-entry.json');
     for (const name of UNUSED_BUNDLE_FILES) expect(files).not.toContain(name);
   });
 
-  test('hands CJK pages to pagefind with word boundaries, without touching the file on disk', async () => {
+  test('hands CJK pages to pagefind with word boundaries', async () => {
     const { index, args } = mockPagefind();
-    await buildSearchIndex({ dir: dist, indexPath: '-/pagefind', pagefind: args, logger: makeLogger() });
+    await startSearchIndex({ documents, pagefind: args, logger: makeLogger() }).write(join(dist, '-/pagefind'));
     const cjk = index.addHTMLFile.mock.calls.find(([file]) => file.url?.startsWith('/multilingual/'))![0];
     expect(cjk.content).toContain('<h1>机 器 学 习</h1>');
     expect(cjk.content).toContain('<p>机 器 学 习 是 人 工 智 能 的 一 个 分 支 。</p>');
@@ -86,14 +82,14 @@ describe('buildSearchIndex', () => {
 
   test.each([
     ['createIndex returns errors', { create: 'bad config' }, /could not create an index: bad config/],
-    ['a page cannot be indexed', { add: 'parse error' }, /could not index techniques\/model-pruning\/index\.html: parse error/],
+    ['a page cannot be indexed', { add: 'parse error' }, /could not index \/techniques\/model-pruning\/: parse error/],
     ['the bundle cannot be written', { write: 'disk full' }, /could not write .*pagefind: disk full/],
     ['pagefind rejects with a string', { reject: 'binary crashed' }, /pagefind failed: binary crashed/],
     ['pagefind rejects with an Error', { reject: new Error('spawn ENOENT') }, /pagefind failed: spawn ENOENT/],
-  ])('fails the build and reports it when %s', async (_name, failure, message) => {
+  ])('fails the build and reports it once when %s', async (_name, failure, message) => {
     const { pagefind, args } = mockPagefind(failure);
     const logger = makeLogger();
-    const run = buildSearchIndex({ dir: dist, indexPath: '-/pagefind', pagefind: args, logger });
+    const run = startSearchIndex({ documents, pagefind: args, logger }).write(join(dist, '-/pagefind'));
     await expect(run).rejects.toBeInstanceOf(SearchIndexError);
     await expect(run).rejects.toThrow(message);
     expect(logger.error).toHaveBeenCalledTimes(1);
@@ -102,14 +98,37 @@ describe('buildSearchIndex', () => {
   });
 });
 
-describe('urlOf', () => {
-  test.each([
-    ['index.html', '/'],
-    ['404.html', '/404.html'],
-    ['techniques/model-pruning/index.html', '/techniques/model-pruning/'],
-    ['café-au-lait/index.html', '/caf%C3%A9-au-lait/'],
-    ['multilingual/深度学习/index.html', '/multilingual/%E6%B7%B1%E5%BA%A6%E5%AD%A6%E4%B9%A0/'],
-  ])('%s → %s', (path, url) => expect(urlOf(path)).toBe(url));
+describe('searchDocument', () => {
+  const topic = {
+    slug: 'techniques/model-pruning',
+    url: '/wiki/techniques/model-pruning/',
+    title: 'Model <pruning>',
+    summary: 'Removing "weights".',
+    category: 'Technique',
+    aliases: ['pruning', 'weight pruning'],
+    tags: ['compression', 'area/sub'],
+    html: '<p>Prose with <a href="/wiki/x/">a link</a>.</p><div class="atlas-demo" data-pagefind-ignore="all">figure</div>',
+    faq: [{ q: 'Does it <help>?', html: '<p>Yes.</p>', text: 'Yes.' }],
+    data: { facts: { Introduced: '1989 & later' }, references: [{ title: 'Optimal Brain Damage', authors: 'LeCun, Y.', year: 1989, venue: 'NeurIPS' }] },
+  } as unknown as Topic;
+  const doc = searchDocument(topic, '/wiki/', 'en');
+
+  test('is the article: facts, prose, FAQ and references, with the URL after the base', () => {
+    expect(doc.url).toBe('/techniques/model-pruning/');
+    expect(doc.html).toContain('<article data-pagefind-body>');
+    expect(doc.html).toContain('<tr><th>Introduced</th> <td>1989 &amp; later</td></tr>');
+    expect(doc.html).toContain('<p>Prose with <a href="/wiki/x/">a link</a>.</p>');
+    expect(doc.html).toContain('<dt>Does it &lt;help&gt;?</dt><dd><p>Yes.</p></dd>');
+    expect(doc.html).toContain('<li>LeCun, Y. (1989). Optimal Brain Damage. NeurIPS.</li>');
+  });
+
+  test('carries the names as metadata and the filters, escaped', () => {
+    expect(doc.html).toContain('<span data-pagefind-meta="title">Model &lt;pruning&gt;</span>');
+    expect(doc.html).toContain('<span data-pagefind-meta="summary">Removing &quot;weights&quot;.</span>');
+    expect(doc.html).toContain('<span data-pagefind-meta="aliases">pruning · weight pruning</span>');
+    expect(doc.html).toContain('<span data-pagefind-meta="category" data-pagefind-filter="category">Technique</span>');
+    expect(doc.html).toContain('<span data-pagefind-filter="tag">area/sub</span>');
+  });
 });
 
 describe('htmlForIndex', () => {

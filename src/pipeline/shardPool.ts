@@ -1,0 +1,72 @@
+// The note shards of one build: on worker threads when the vault is large enough for parallel
+// parsing and rendering to pay for starting them, in-process otherwise (small vaults, tests, the
+// dev server's incremental updates). Either way a shard is called the same way, asynchronously.
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { NoteShard, type ShardOptions } from './noteShard.ts';
+
+/** A NoteShard's methods, each returning a promise. */
+export type ShardHandle = {
+  [K in keyof NoteShard]: NoteShard[K] extends (...args: infer A) => infer R ? (...args: A) => Promise<Awaited<R>> : never;
+} & { close(): Promise<void> };
+
+/** Below this many notes one in-process shard is faster than starting workers. */
+export const DEFAULTS = { minNotesForWorkers: 400 };
+
+export function shardCount(notes: number): number {
+  const fromEnv = Number(process.env['ATLAS_WORKERS']);
+  if (Number.isInteger(fromEnv) && fromEnv >= 0) return Math.max(1, fromEnv);
+  if (notes < DEFAULTS.minNotesForWorkers) return 1;
+  return Math.max(1, Math.min(availableParallelism(), 8));
+}
+
+export function createShards(options: ShardOptions, count: number): ShardHandle[] {
+  if (count <= 1 && process.env['ATLAS_WORKERS'] === undefined) return [inProcess(new NoteShard(options))];
+  return Array.from({ length: count }, () => onWorker(options));
+}
+
+function inProcess(shard: NoteShard): ShardHandle {
+  const call = (method: keyof NoteShard) => async (...args: unknown[]) => (shard[method] as (...a: unknown[]) => unknown).apply(shard, args);
+  return {
+    read: call('read'),
+    drop: call('drop'),
+    transform: call('transform'),
+    fillQueries: call('fillQueries'),
+    sections: call('sections'),
+    render: call('render'),
+    close: async () => {},
+  } as ShardHandle;
+}
+
+function onWorker(options: ShardOptions): ShardHandle {
+  const worker = new Worker(new URL('./shardWorker.ts', import.meta.url), { workerData: options });
+  let next = 0;
+  const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
+  worker.on('message', ({ id, result, error }: { id: number; result?: unknown; error?: string }) => {
+    const call = pending.get(id);
+    pending.delete(id);
+    if (error !== undefined) call?.reject(new Error(`note shard: ${error}`));
+    else call?.resolve(result);
+  });
+  worker.on('error', (error: Error) => {
+    for (const call of pending.values()) call.reject(error);
+    pending.clear();
+  });
+  const call = (method: keyof NoteShard) => (...args: unknown[]) =>
+    new Promise((resolve, reject) => {
+      const id = next++;
+      pending.set(id, { resolve, reject });
+      worker.postMessage({ id, method, args });
+    });
+  return {
+    read: call('read'),
+    drop: call('drop'),
+    transform: call('transform'),
+    fillQueries: call('fillQueries'),
+    sections: call('sections'),
+    render: call('render'),
+    close: async () => {
+      await worker.terminate();
+    },
+  } as ShardHandle;
+}
