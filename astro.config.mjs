@@ -8,6 +8,7 @@ import { atlas } from './src/integration/atlas.ts';
 import { writeHeadersFile } from './src/integration/headers.ts';
 import { writeNotFoundPage } from './src/integration/notFound.ts';
 import { writeRedirectPages } from './src/integration/redirects.ts';
+import { writeLocalGraphs } from './src/integration/localGraphs.ts';
 
 let deploy;
 try {
@@ -33,5 +34,5 @@ export default defineConfig({
     // Test and bench builds write thousands of files there; the dev server need not watch them.
     server: { watch: { ignored: ['**/tests/.out/**', '**/bench/.out/**', '**/dist/**', '**/scratch/**'] } },
   },
-  integrations: [mdx(), atlas({ deploy, afterBuild: [writeNotFoundPage, writeRedirectPages, writeHeadersFile] })],
+  integrations: [mdx(), atlas({ deploy, afterBuild: [writeNotFoundPage, writeRedirectPages, writeLocalGraphs, writeHeadersFile] })],
 });

@@ -23,8 +23,8 @@
 // readGraphJson validates and decodes it; graphFromJson turns it into a graphology graph that
 // shortestRelationPath and sigma can use directly.
 import { MultiDirectedGraph } from 'graphology';
-import type { KnowledgeGraph } from './knowledgeGraph.ts';
-import { compareStrings, inferBase } from './knowledgeGraph.ts';
+import { compareStrings, inferBase, type KnowledgeGraph } from './knowledgeGraph.ts';
+import { neighbourhood } from './neighbourhood.ts';
 import { edgeTypes as edgeTypesOf, edgeWording, type EdgeType } from './relations.ts';
 import type { TopicSlug } from './types.ts';
 
@@ -141,6 +141,23 @@ export function toGraphJson(graph: KnowledgeGraph): GraphJson {
     return [w.forward, w.inverse];
   });
   return { v: GRAPH_JSON_VERSION, base, categories, edgeTypes, edgeWording: edgeWordingList, nodes, urls, edges: encoded };
+}
+
+/**
+ * graph.json for one topic's neighbourhood (graph/neighbourhood.ts): the topics within `depth`
+ * steps, at most `limit`, with every edge among them. A topic page's local graph loads this small
+ * file instead of the whole graph, so what a page downloads does not grow with the site.
+ */
+export function neighbourhoodGraphJson(graph: KnowledgeGraph, id: TopicSlug, options: { depth: number; limit: number }): GraphJson {
+  const sub: KnowledgeGraph = new MultiDirectedGraph();
+  sub.replaceAttributes(graph.getAttributes());
+  for (const { id: node } of neighbourhood(graph, id, options)) sub.addNode(node, graph.getNodeAttributes(node));
+  sub.forEachNode((node) => {
+    graph.forEachOutEdge(node, (edge, attributes, _source, target) => {
+      if (sub.hasNode(target)) sub.addDirectedEdgeWithKey(edge, node, target, attributes);
+    });
+  });
+  return toGraphJson(sub);
 }
 
 function fail(message: string): never {

@@ -48,6 +48,7 @@ export {
 
 export {
   toGraphJson,
+  neighbourhoodGraphJson,
   readGraphJson,
   graphFromJson,
   GRAPH_JSON_VERSION,

@@ -88,7 +88,13 @@ export function siteRoutes(base: string) {
     attachment: (vaultPath: string) => `${generator}attachments/${encodePath(vaultPath)}`,
     attachmentsPrefix: () => `${generator}attachments/`,
     previewShard: (shard: number) => `${generator}previews/${shard}.json`,
-    neighbourhood: (shard: number) => `${generator}neighbourhoods/${shard}.json`,
+    /** A topic's local graph data: its neighbourhood, small, for the graph under its page. */
+    neighbourhood: (slug: TopicSlug | string) => `${generator}local/${encodePath(slug)}.json`,
+    /**
+     * Every page linking to a topic, when there are more than its page lists, in pages. Later pages
+     * sit under a `-` segment, which no slug segment can be (slugifySegment trims hyphens).
+     */
+    backlinks: (slug: TopicSlug | string, page = 1) => `${generator}backlinks/${encodePath(slug)}/${page > 1 ? `-/${page}/` : ''}`,
     graphJson: () => `${generator}graph.json`,
     graphGexf: () => `${generator}graph.gexf`,
     graphJsonLd: () => `${generator}graph.jsonld`,

@@ -187,9 +187,10 @@ describe('local graph on a topic page (needs <LocalGraph> in src/pages/[...slug]
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
+    // The page loads its own neighbourhood file, never the whole graph.
     const graphRequests: string[] = [];
     page.on('request', (request) => {
-      if (request.url().endsWith('/graph.json')) graphRequests.push(request.url());
+      if (/\/graph\.json$|\/-\/local\//.test(request.url())) graphRequests.push(new URL(request.url()).pathname);
     });
     await page.goto(`${site.url}model-pruning/`, { timeout: 15_000 });
     const root = page.locator(section);
@@ -202,7 +203,7 @@ describe('local graph on a topic page (needs <LocalGraph> in src/pages/[...slug]
 
     await root.scrollIntoViewIfNeeded({ timeout: 5_000 });
     await page.waitForSelector(`${section}[data-ready="true"]`, { timeout: 15_000 });
-    expect(graphRequests).toHaveLength(1);
+    expect(graphRequests).toEqual([`${BASE}-/local/model-pruning.json`]);
     // Model pruning, Computational efficiency, Sparsity, Model accuracy.
     expect(await root.getAttribute('data-node-count', { timeout: 5_000 })).toBe('4');
     const png = await root.locator('[data-graph-canvas]').screenshot({ timeout: 10_000 });

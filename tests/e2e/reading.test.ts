@@ -62,7 +62,7 @@ describe.each([
 
     expect(await page.getByRole('region', { name: 'Tags' }).getByRole('link').allTextContents()).toEqual(['#fixture', '#compression']);
     const jsonLd = await page.locator('script[type="application/ld+json"]').allTextContents();
-    expect(jsonLd.map((j) => JSON.parse(j)['@type'])).toEqual(['DefinedTerm', 'FAQPage']);
+    expect(jsonLd.map((j) => JSON.parse(j)['@type'])).toEqual(['DefinedTerm', 'WebPage', 'FAQPage']);
     expect(errors).toEqual([]);
     await page.close();
   });

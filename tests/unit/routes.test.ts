@@ -119,3 +119,14 @@ describe('routes', () => {
     expect(pageKey(base, pathname)).toBe(key);
   });
 });
+
+describe('backlinks pages', () => {
+  test('page 1 at the topic path; later pages under a "-" segment no slug can have', () => {
+    const routes = siteRoutes('/wiki/');
+    expect(routes.backlinks('pruning')).toBe('/wiki/-/backlinks/pruning/');
+    expect(routes.backlinks('a/b', 2)).toBe('/wiki/-/backlinks/a/b/-/2/');
+    // A topic whose slug ends in a number never collides with another topic's second page.
+    expect(routes.backlinks(slugFromPath('a/2.md'))).not.toBe(routes.backlinks('a', 2));
+    expect(slugifySegment('-')).toBe('');
+  });
+});

@@ -1,8 +1,8 @@
 import sax from 'sax';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
-import { buildKnowledgeGraph, graphFromJson, readGraphJson, toGexf, toGraphJson, toJsonLd } from '../../../graph/index.ts';
-import { links, relation, topic } from './records.ts';
+import { buildKnowledgeGraph, graphFromJson, neighbourhoodGraphJson, readGraphJson, toGexf, toGraphJson, toJsonLd } from '../../../graph/index.ts';
+import { links, relation, slug, topic } from './records.ts';
 
 const input = () => ({
   topics: [
@@ -14,6 +14,36 @@ const input = () => ({
   ],
   links: links('pruning>efficiency', 'pruning>efficiency', 'efficiency>flops', 'flops>pruning', 'moved>pruning'),
   relations: [relation('pruning', 'technique-for', 'efficiency'), relation('pruning', 'is-a', 'compression'), relation('efficiency', 'measured-by', 'flops')],
+});
+
+describe('a topic\'s neighbourhood as graph.json', () => {
+  // A chain a–b–c–d–e plus a star around b: what depth and limit keep is visible in the ids.
+  const chain = () =>
+    buildKnowledgeGraph({
+      topics: ['a', 'b', 'c', 'd', 'e', 's1', 's2', 's3'].map((id) => topic(id)),
+      links: links('a>b', 'b>c', 'c>d', 'd>e', 's1>b', 's2>b', 's3>b', 's1>s2'),
+      relations: [],
+    });
+
+  test('holds the topics within depth and every edge among them, decodable like graph.json', () => {
+    const decoded = readGraphJson(JSON.stringify(neighbourhoodGraphJson(chain(), slug('c'), { depth: 2, limit: 100 })));
+    expect(decoded.nodes.map((n) => n.id).sort()).toEqual(['a', 'b', 'c', 'd', 'e', 's1', 's2', 's3']);
+    const one = readGraphJson(neighbourhoodGraphJson(chain(), slug('c'), { depth: 1, limit: 100 }));
+    expect(one.nodes.map((n) => n.id).sort()).toEqual(['b', 'c', 'd']);
+    expect(one.edges.map((e) => `${e.source}>${e.target}`).sort()).toEqual(['b>c', 'c>d']);
+    // Edges between two neighbours are kept, not only the centre's own.
+    const star = readGraphJson(neighbourhoodGraphJson(chain(), slug('b'), { depth: 1, limit: 100 }));
+    expect(star.edges.map((e) => `${e.source}>${e.target}`)).toContain('s1>s2');
+  });
+
+  test('keeps at most limit topics, the centre first, and the build\'s positions and wording', () => {
+    const graph = chain();
+    const decoded = readGraphJson(neighbourhoodGraphJson(graph, slug('b'), { depth: 2, limit: 4 }));
+    expect(decoded.nodes).toHaveLength(4);
+    expect(decoded.nodes.map((n) => n.id)).toContain('b');
+    for (const node of decoded.nodes) expect(node.x).toBe(graph.getNodeAttribute(node.id, 'x'));
+    expect(decoded.wording).toEqual(readGraphJson(toGraphJson(graph)).wording);
+  });
 });
 
 describe('graph.json', () => {
