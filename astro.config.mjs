@@ -23,7 +23,7 @@ export default defineConfig({
   site: deploy.site,
   base: deploy.base,
   trailingSlash: 'always',
-  outDir: process.env.ATLAS_OUT ?? './dist',
+  outDir: deploy.outDir,
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
   server: { host: '127.0.0.1', port: 4321 },

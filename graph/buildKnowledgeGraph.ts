@@ -24,12 +24,21 @@ export function buildKnowledgeGraph(input: KnowledgeGraphInput, options: BuildKn
 
 /** Structure and analytics (degrees, PageRank, communities): everything but the layout. */
 export function analyseKnowledgeGraph(input: KnowledgeGraphInput, options: BuildKnowledgeGraphOptions = {}): KnowledgeGraph {
-  const { seed } = { ...DEFAULTS, ...options };
   const graph = createKnowledgeGraph(input);
+  assignAnalytics(graph, options);
+  return graph;
+}
+
+/**
+ * Degrees, PageRank and communities of a graph made by createKnowledgeGraph. They depend on its
+ * structure alone (topics in order, edges with their types and weights), so a build cache may set
+ * the same attributes from an earlier build of the same structure instead.
+ */
+export function assignAnalytics(graph: KnowledgeGraph, options: BuildKnowledgeGraphOptions = {}): void {
+  const { seed } = { ...DEFAULTS, ...options };
   degrees.assign(graph);
   pagerank.assign(graph);
   communities.assign(graph, { seed });
-  return graph;
 }
 
 /**

@@ -30,7 +30,7 @@ export {
   type TopicAttributes,
   type TopicEdgeAttributes,
 } from './knowledgeGraph.ts';
-export { analyseKnowledgeGraph, buildKnowledgeGraph, layoutKnowledgeGraph, type BuildKnowledgeGraphOptions } from './buildKnowledgeGraph.ts';
+export { analyseKnowledgeGraph, assignAnalytics, buildKnowledgeGraph, layoutKnowledgeGraph, type BuildKnowledgeGraphOptions } from './buildKnowledgeGraph.ts';
 
 export { degrees, orphans, deadEnds, type Degrees } from './degrees.ts';
 export { pagerank, type PagerankOptions } from './pagerank.ts';

@@ -15,6 +15,8 @@ export interface DeployConfig {
   site: string;
   /** ATLAS_LINKS, when set: overrides the vault's `links` setting. */
   links: LinkPolicy | undefined;
+  /** Absolute path of the output folder (ATLAS_OUT, default `dist`). */
+  outDir: string;
 }
 
 export class DeployConfigError extends Error {
@@ -38,5 +40,6 @@ export function readDeployConfig(env: Record<string, string | undefined> = proce
     base: normalizeBase(env['ATLAS_BASE']),
     site,
     links,
+    outDir: resolve(cwd, env['ATLAS_OUT'] ?? 'dist'),
   };
 }

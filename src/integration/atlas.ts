@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import type { DeployConfig } from '../config/deployConfig.ts';
 import { ContentError, formatDiagnostic } from '../pipeline/diagnostics.ts';
-import { getSite, invalidateSite, type Site } from '../lib/site.ts';
+import { getSite, invalidateSite, useDevCache, type Site } from '../lib/site.ts';
 import { searchDocument } from '../lib/searchDocument.ts';
 import { startSearchIndex, type SearchIndexJob } from './pagefind.ts';
 
@@ -36,6 +36,7 @@ export function atlas(options: AtlasIntegrationOptions): AstroIntegration {
         });
       },
       'astro:server:setup': async ({ server, logger }) => {
+        useDevCache();
         server.watcher.add(options.deploy.contentDir);
         const reload = (path: string) => {
           if (!path.startsWith(options.deploy.contentDir)) return;

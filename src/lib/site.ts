@@ -2,7 +2,11 @@
 // records once per build (backlinks, relations both ways, categories, tags, the knowledge graph).
 // Memoised on globalThis because Astro's integration hooks and the bundled pages are separate module
 // graphs in one process: both must see the same single build of the content.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { readDeployConfig, type DeployConfig } from '../config/deployConfig.ts';
+import { SITE_CONFIG_FILE } from '../config/siteConfig.ts';
+import { BuildCache, cacheDir, openBuildCache } from '../pipeline/buildCache.ts';
 import type { SiteConfig } from '../config/siteConfig.ts';
 import { DEMO_NAMES, isDemoName, renderDemoFallbackHtml } from '../demos/registry.ts';
 import { loadContent, type ChromeLink, type Topic } from '../pipeline/loadContent.ts';
@@ -68,8 +72,18 @@ export interface Site {
 }
 
 const CACHE = Symbol.for('efficiency-atlas.site');
-type Cache = { promise?: Promise<Site> };
+type Cache = {
+  promise?: Promise<Site>;
+  /** The dev server keeps the build cache in memory between content changes, instead of on disk. */
+  dev?: boolean;
+  builds?: BuildCache;
+};
 const cache = ((globalThis as Record<symbol, unknown>)[CACHE] ??= {}) as Cache;
+
+/** The dev server: rebuild the model from memory on each change and leave the cache file alone. */
+export function useDevCache(): void {
+  cache.dev = true;
+}
 
 export function getSite(): Promise<Site> {
   cache.promise ??= buildSite(readDeployConfig());
@@ -83,8 +97,24 @@ export function invalidateSite(): void {
 
 export const demoRegistry = { names: DEMO_NAMES, isDemoName, fallbackHtml: renderDemoFallbackHtml };
 
+/** Everything outside the notes that decides the output: a change starts the build cache afresh. */
+function cacheSettings(deploy: DeployConfig) {
+  const siteConfig = join(deploy.contentDir, SITE_CONFIG_FILE);
+  return { deploy, cwd: process.cwd(), siteConfig: existsSync(siteConfig) ? readFileSync(siteConfig, 'utf8') : null };
+}
+
+function buildCacheFor(deploy: DeployConfig): BuildCache {
+  const opened = openBuildCache({ dir: cache.dev ? undefined : cacheDir(), contentDir: deploy.contentDir, outDir: deploy.outDir }, cacheSettings(deploy));
+  // In the dev server the previous build's records are in memory; they count while the stamp holds.
+  if (cache.dev && cache.builds?.stamp === opened.stamp) return cache.builds.next();
+  return opened;
+}
+
 export async function buildSite(deploy: DeployConfig): Promise<Site> {
-  const content = await loadContent(deploy, demoRegistry);
+  const builds = buildCacheFor(deploy);
+  const content = await loadContent(deploy, demoRegistry, { cache: builds });
+  if (cache.dev) cache.builds = builds;
+  else builds.save();
   const collator = new Intl.Collator(content.site.config.language, { sensitivity: 'base', numeric: true });
   const topics = [...content.topics].sort((a, b) => collator.compare(a.title, b.title) || (a.slug < b.slug ? -1 : 1));
   const bySlug = new Map(topics.map((t) => [t.slug, t]));

@@ -7,11 +7,13 @@
 // vaults; this coordinator does what needs every note at once.
 // Everything the pages need (backlinks, relations, the graph) is derived from the records produced
 // here, never by re-reading pages.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Root } from 'mdast';
 import { nameKey } from '../../graph/names.ts';
 import { relationVocabulary, type RelationVocabulary } from '../../graph/relations.ts';
-import { addQueryEdges, analyseKnowledgeGraph, layoutKnowledgeGraph, type KnowledgeGraph } from '../../graph/index.ts';
+import { addQueryEdges, assignAnalytics, createKnowledgeGraph, layoutKnowledgeGraph, type KnowledgeGraph } from '../../graph/index.ts';
 import type { LinkRecord, RelationRecord, TopicRecord, TopicSlug } from '../../graph/types.ts';
 import type { DeployConfig, LinkPolicy } from '../config/deployConfig.ts';
 import { readSiteConfig, type LoadedSiteConfig } from '../config/readSiteConfig.ts';
@@ -21,7 +23,9 @@ import { isSafeUrl } from '../urlPolicy.ts';
 import { LAYOUT_IDS, type HeadingAnchor } from './anchors.ts';
 import { ContentError, sortDiagnostics, type Diagnostic } from './diagnostics.ts';
 import { frontmatterDates, readPageHistory, shallowCloneWarning } from './gitHistory.ts';
-import type { EmbedNeed, LookupData, TransformedNote } from './noteShard.ts';
+import { BuildCache, digest, type GraphAnalytics, type GraphLayout } from './buildCache.ts';
+import { sameAnswers } from './lookupLog.ts';
+import { siteLookup, type EmbedNeed, type LookupData, type ReadResult, type RenderedNote, type ShardOptions, type TransformedNote } from './noteShard.ts';
 import { parseMarkdown } from './parseMarkdown.ts';
 import { claimUrls, type Note, type UnpublishedNote } from './readNotes.ts';
 import { renderToHtml } from './render.ts';
@@ -109,6 +113,8 @@ export interface LoadedContent {
   notices: string[];
   /** Milliseconds spent in each stage, for the benchmarks. */
   timings: Record<string, number>;
+  /** How many notes this build parsed, transformed and rendered (the rest came from the build cache). */
+  work: { parsed: number; transformed: number; rendered: number };
 }
 
 export interface LoadOptions {
@@ -117,6 +123,8 @@ export interface LoadOptions {
   /** Throw a ContentError when any diagnostic is an error (the build); `check` reports instead. */
   throwOnError?: boolean;
   cwd?: string;
+  /** What earlier builds learned (src/pipeline/buildCache.ts); without one every note is processed. */
+  cache?: BuildCache;
 }
 
 export async function loadContent(deploy: DeployConfig, demos: DemoRegistry, options: LoadOptions = {}): Promise<LoadedContent> {
@@ -152,34 +160,54 @@ export async function loadContent(deploy: DeployConfig, demos: DemoRegistry, opt
     diagnostics.push({ severity: 'warning', rule: 'unreadable', file: displayPath(skipped.path), line: 1, column: 1, message: `skipped: ${skipped.reason}` });
   }
   lap('config and scan');
-  const shards = createShards(
-    {
-      contentDir: deploy.contentDir,
-      cwd,
-      base: deploy.base,
-      lenient,
-      categories: site.config.categories,
-      demos: { names: demos.names, fallbacks: Object.fromEntries(demos.names.map((name) => [name, demos.fallbackHtml(name)])) },
-    },
-    shardCount(vault.topics.length),
-  );
-  try {
-    // Files are dealt out round-robin; results come back in file order.
-    const dealt = shards.map((_, k) => vault.topics.filter((__, i) => i % shards.length === k));
+  // What the last build learned (src/pipeline/buildCache.ts): a note whose bytes are unchanged is
+  // not read or parsed again; its transform and HTML are reused while their inputs are unchanged.
+  const cache = options.cache ?? new BuildCache('', undefined);
+  const sources = new Map(vault.topics.map((rel) => [rel, sourceDigest(join(deploy.contentDir, rel))]));
+  const reads = new Map<string, ReadResult>();
+  const toRead: string[] = [];
+  for (const rel of vault.topics) {
+    const cached = cache.previous.get(rel);
+    if (cached && cached.source === sources.get(rel)) reads.set(rel, cached.read);
+    else toRead.push(rel);
+  }
+  const shardOptions: ShardOptions = {
+    contentDir: deploy.contentDir,
+    cwd,
+    base: deploy.base,
+    lenient,
+    categories: site.config.categories,
+    demos: { names: demos.names, fallbacks: Object.fromEntries(demos.names.map((name) => [name, demos.fallbackHtml(name)])) },
+  };
+  const shards = createShards(shardOptions, shardCount(toRead.length));
+  /** Which shard holds each note whose tree is in memory this build. */
+  const ownerOf = new Map<TopicSlug, number>();
+  /** Reads and parses notes in the shards (dealt out round-robin), keeping their trees there. */
+  const work = { parsed: 0, transformed: 0, rendered: 0 };
+  const load = async (files: readonly string[]) => {
+    work.parsed += files.length;
+    const dealt = shards.map((_, k) => files.filter((__, i) => i % shards.length === k));
     const readBack = await Promise.all(shards.map((shard, k) => shard.read(dealt[k]!)));
-    const reads = vault.topics.map((_, i) => readBack[i % shards.length]![Math.floor(i / shards.length)]!);
-    const ownerOf = new Map<TopicSlug, number>();
+    readBack.forEach((results, k) => {
+      for (const read of results) {
+        reads.set(read.rel, read);
+        if (read.note) ownerOf.set(read.note.slug, k);
+      }
+    });
+  };
+  try {
+    await load(toRead);
     const unpublishedNotes: UnpublishedNote[] = [];
     const readNotes: Note[] = [];
     const anchors = new Map<TopicSlug, { headings: HeadingAnchor[]; blockIds: string[] }>();
-    reads.forEach((read, i) => {
+    for (const rel of vault.topics) {
+      const read = reads.get(rel)!;
       diagnostics.push(...read.diagnostics);
       if (read.unpublished) unpublishedNotes.push(read.unpublished);
-      if (!read.note) return;
+      if (!read.note) continue;
       readNotes.push(read.note);
-      ownerOf.set(read.note.slug, i % shards.length);
       if (read.anchors) anchors.set(read.note.slug, read.anchors);
-    });
+    }
     lap('read and parse');
 
     // 4. URLs, the index, the home note.
@@ -187,8 +215,9 @@ export async function loadContent(deploy: DeployConfig, demos: DemoRegistry, opt
     diagnostics.push(...claimed.diagnostics);
     const notes = claimed.notes;
     const kept = new Set(notes);
-    const dropped = readNotes.filter((n) => !kept.has(n));
-    await Promise.all(shards.map((shard, k) => shard.drop(dropped.filter((n) => ownerOf.get(n.slug) === k && !notes.some((m) => m.slug === n.slug)).map((n) => n.slug))));
+    const keptSlugs = new Set(notes.map((n) => n.slug));
+    const dropped = readNotes.filter((n) => !kept.has(n) && !keptSlugs.has(n.slug));
+    await Promise.all(shards.map((shard, k) => shard.drop(dropped.filter((n) => ownerOf.get(n.slug) === k).map((n) => n.slug))));
     const bySlug = new Map(notes.map((n) => [n.slug, n]));
     const index = new TopicIndex(notes.map((n) => ({ slug: n.slug, title: n.title, aliases: n.meta.aliases, path: n.path })));
     const attachments = new AttachmentIndex(vault.attachments);
@@ -206,8 +235,24 @@ export async function loadContent(deploy: DeployConfig, demos: DemoRegistry, opt
       severity,
       imageOrigins: site.config.images.allowedOrigins,
     };
-    const transformedBack = (await Promise.all(shards.map((shard) => shard.transform(lookupData)))).flat();
-    const transformedBySlug = new Map(transformedBack.map((t) => [t.slug, t]));
+    // A cached transform stands while every question it asked gets the same answer; the other
+    // notes are parsed (if they were not) and transformed in their shards.
+    const transformedBySlug = new Map<TopicSlug, TransformedNote>();
+    if (cache.warm) {
+      const answers = siteLookup(lookupData, shardOptions);
+      const stale: string[] = [];
+      for (const note of notes) {
+        if (ownerOf.has(note.slug)) continue;
+        const cached = cache.previous.get(note.rel)?.transform;
+        if (cached && sameAnswers(answers, cached.lookups)) transformedBySlug.set(note.slug, cached);
+        else stale.push(note.rel);
+      }
+      await load(stale);
+    }
+    for (const t of (await Promise.all(shards.map((shard) => shard.transform(lookupData)))).flat()) {
+      transformedBySlug.set(t.slug, t);
+      work.transformed++;
+    }
     // Back in note order, whatever shard did the work.
     const transformed = notes.map((n) => transformedBySlug.get(n.slug)).filter((t): t is TransformedNote => t !== undefined);
     const links: LinkRecord[] = [];
@@ -252,17 +297,22 @@ export async function loadContent(deploy: DeployConfig, demos: DemoRegistry, opt
 
     // 8. The knowledge graph: structure and analytics over the links and relations authors wrote.
     const tagsOf = (note: Note, t: TransformedNote) => [...new Set([...note.meta.tags, ...t.tags])];
-    const graph = analyseKnowledgeGraph(
-      {
-        topics: transformed.map((t) => {
-          const note = bySlug.get(t.slug)!;
-          return { id: t.slug, title: note.title, url: urlOf(t.slug), category: note.meta.category, tags: tagsOf(note, t), aliases: note.meta.aliases, summary: note.meta.summary, wordCount: t.words, file: note.file };
-        }),
-        links,
-        relations,
-        vocabulary,
-      },
-    );
+    const graph = createKnowledgeGraph({
+      topics: transformed.map((t) => {
+        const note = bySlug.get(t.slug)!;
+        return { id: t.slug, title: note.title, url: urlOf(t.slug), category: note.meta.category, tags: tagsOf(note, t), aliases: note.meta.aliases, summary: note.meta.summary, wordCount: t.words, file: note.file };
+      }),
+      links,
+      relations,
+      vocabulary,
+    });
+    // Analytics and layout depend on the graph's structure alone: an edit that changes no link
+    // reuses the last build's.
+    const structure = structureDigest(graph);
+    const knownAnalytics = cache.analyticsFor(structure);
+    if (knownAnalytics) graph.updateEachNodeAttributes((node, attributes) => ({ ...attributes, ...knownAnalytics[node] }));
+    else assignAnalytics(graph);
+    cache.analytics = { key: structure, nodes: pickAttributes<GraphAnalytics[string]>(graph, ['pagerank', 'community', 'inDegree', 'outDegree']) };
     lap('graph');
 
     // 9. Queries, evaluated against the graph; what they list is recorded and added as query edges.
@@ -289,17 +339,50 @@ export async function loadContent(deploy: DeployConfig, demos: DemoRegistry, opt
 
     if (throwOnError && diagnostics.some((d) => d.severity === 'error')) throw new ContentError(sortDiagnostics(diagnostics));
 
-    // 11. Query results and transclusions in place, then every note rendered, in its shard.
+    // 11. Query results and transclusions in place, then every note rendered, in its shard. A note
+    // whose render key (its source and lookups, its query results, what it embeds) is unchanged
+    // keeps its HTML from the last build.
     const htmlBySlug = new Map<TopicSlug, { html: string; faqHtml: string[] }>();
+    const renderKeys = new Map<TopicSlug, string>();
     if (render) {
+      const resultsOf = new Map<TopicSlug, Array<[string, unknown]>>();
+      for (const result of queried.results) {
+        const slug = result[0].slice(0, result[0].lastIndexOf('#')) as TopicSlug;
+        const list = resultsOf.get(slug);
+        if (list) list.push(result);
+        else resultsOf.set(slug, [result]);
+      }
+      const lookupsDigest = new Map(transformed.map((t) => [t.slug, digest(JSON.stringify(t.lookups))]));
+      const sourceOf = (slug: TopicSlug) => sources.get(bySlug.get(slug)?.rel ?? '') ?? '';
+      const toRender: TopicSlug[] = [];
+      for (const t of transformed) {
+        const key = digest(
+          JSON.stringify([
+            sourceOf(t.slug),
+            lookupsDigest.get(t.slug),
+            resultsOf.get(t.slug) ?? [],
+            t.embeds.map((e) => [e.target, e.headingPath, e.blockId, sourceOf(e.target), lookupsDigest.get(e.target)]),
+          ]),
+        );
+        renderKeys.set(t.slug, key);
+        const cached = cache.previous.get(bySlug.get(t.slug)!.rel)?.render;
+        if (cached?.key === key) htmlBySlug.set(t.slug, cached.note);
+        else toRender.push(t.slug);
+      }
+      // The notes to render, and the ones they embed, need their trees.
+      const needs = toRender.flatMap((slug) => transformedBySlug.get(slug)!.embeds);
+      const missing = [...new Set([...toRender, ...needs.map((e) => e.target)])].filter((slug) => !ownerOf.has(slug) && bySlug.has(slug));
+      if (missing.length) {
+        await load(missing.map((slug) => bySlug.get(slug)!.rel));
+        work.transformed += (await Promise.all(shards.map((shard) => shard.transform(lookupData)))).flat().length;
+      }
       await Promise.all(shards.map((shard, k) => shard.fillQueries(queried.results.filter(([id]) => ownerOf.get(id.slice(0, id.lastIndexOf('#')) as TopicSlug) === k))));
-      const needs = transformed.flatMap((t) => t.embeds);
       const sections = (await Promise.all(shards.map((shard, k) => shard.sections(needs.filter((e) => ownerOf.get(e.target) === k))))).flat();
       // A transclusion brings its source's math, code or raw HTML along: render what the copy needs.
-      const features = new Map(transformed.map((t) => [t.slug, { ...t.features }]));
+      const features = new Map(toRender.map((slug) => [slug, { ...transformedBySlug.get(slug)!.features }]));
       for (const embed of needs) {
         const host = features.get(embed.from);
-        const source = features.get(embed.target);
+        const source = transformedBySlug.get(embed.target)?.features;
         if (host && source) for (const key of ['rawHtml', 'math', 'code'] as const) host[key] ||= source[key];
       }
       const neededBy = (k: number) => (e: EmbedNeed) => ownerOf.get(e.from) === k;
@@ -309,21 +392,35 @@ export async function loadContent(deploy: DeployConfig, demos: DemoRegistry, opt
           shard.render(
             needs.filter(neededBy(k)).map((e) => [e.id, sectionOf.get(e.id) ?? []]),
             [...features].filter(([slug]) => ownerOf.get(slug) === k),
+            toRender.filter((slug) => ownerOf.get(slug) === k),
           ),
         ),
       );
       // The layout needs nothing the pages show: it runs here while the shards render.
-      layoutKnowledgeGraph(graph);
+      const knownLayout = cache.layoutFor(structure);
+      if (knownLayout) graph.updateEachNodeAttributes((node, attributes) => ({ ...attributes, ...knownLayout[node] }));
+      else layoutKnowledgeGraph(graph);
+      cache.layout = { key: structure, nodes: pickAttributes<GraphLayout[string]>(graph, ['x', 'y', 'size']) };
       lap('layout');
       const rendered = (await rendering).flat();
-      for (const r of rendered) {
-        diagnostics.push(...r.diagnostics);
-        htmlBySlug.set(r.slug, r);
-      }
+      work.rendered = rendered.length;
+      for (const r of rendered) htmlBySlug.set(r.slug, r);
+      for (const t of transformed) diagnostics.push(...((htmlBySlug.get(t.slug) as RenderedNote | undefined)?.diagnostics ?? []));
     } else {
       layoutKnowledgeGraph(graph, { layoutIterations: 0 });
     }
     lap('render');
+
+    // What this build learned, for the next.
+    for (const rel of vault.topics) {
+      const read = reads.get(rel)!;
+      const slug = read.note?.slug;
+      const transform = slug && bySlug.get(slug)?.rel === rel ? transformedBySlug.get(slug) : undefined;
+      const html = slug && transform ? htmlBySlug.get(slug) : undefined;
+      const previous = cache.previous.get(rel);
+      const renderEntry = html ? { key: renderKeys.get(slug!)!, note: html as RenderedNote } : previous?.source === sources.get(rel) && !render ? previous?.render : undefined;
+      cache.notes.set(rel, { source: sources.get(rel)!, read, ...(transform ? { transform } : {}), ...(renderEntry ? { render: renderEntry } : {}) });
+    }
 
     const topics: Topic[] = transformed.map((t) => {
       const note = bySlug.get(t.slug)!;
@@ -372,6 +469,7 @@ export async function loadContent(deploy: DeployConfig, demos: DemoRegistry, opt
       diagnostics: sortDiagnostics(diagnostics),
       notices,
       timings,
+      work,
     };
   } finally {
     await Promise.all(shards.map((shard) => shard.close()));
@@ -472,6 +570,35 @@ function chooseHome(notes: readonly Note[], site: LoadedSiteConfig, index: Topic
     diagnostics.push({ severity: 'error', rule: 'slug-collision', file: note.file, line: note.lines.permalink, column: 1, message: `permalink "/" asks for the home page, which is ${home?.file ?? 'another note'} — remove the permalink or change the home note` });
   }
   return home;
+}
+
+/** A digest of a note file's bytes ('' when it cannot be read: its shard reports why). */
+function sourceDigest(file: string): string {
+  try {
+    return createHash('sha256').update(readFileSync(file)).digest('base64url');
+  } catch {
+    return '';
+  }
+}
+
+/** A digest of what the graph analytics and layout read: topics in order, edges with type and weight. */
+function structureDigest(graph: KnowledgeGraph): string {
+  const hash = createHash('sha256');
+  graph.forEachNode((node) => hash.update(node).update('\u0000'));
+  hash.update('\u0001');
+  graph.forEachEdge((_edge, a, source, target) => hash.update(`${source}\u0000${target}\u0000${a.type}\u0000${a.weight}\u0000`));
+  return hash.digest('base64url');
+}
+
+/** The given numeric attributes of every node, for the build cache. */
+function pickAttributes<T>(graph: KnowledgeGraph, keys: ReadonlyArray<keyof T & string>): Record<string, T> {
+  const out: Record<string, T> = {};
+  graph.forEachNode((node, attributes) => {
+    const picked: Record<string, unknown> = {};
+    for (const key of keys) picked[key] = (attributes as unknown as Record<string, unknown>)[key];
+    out[node] = picked as T;
+  });
+  return out;
 }
 
 /** A topic as the knowledge graph takes it. */

@@ -16,6 +16,7 @@ import { readNote, type Note, type NoteSource, type UnpublishedNote } from './re
 import { renderToHtml, type RenderWarning } from './render.ts';
 import { AttachmentIndex } from './scanVault.ts';
 import { TopicIndex } from './topicIndex.ts';
+import { recordingLookup, type LookupLog } from './lookupLog.ts';
 import { embedSection, fillEmbed, type EmbedRequest } from './transclude.ts';
 import { demoPlaceholder, isDemoPlaceholder, transformNote, type RenderFeatures, type SiteLookup } from './transformNote.ts';
 
@@ -78,6 +79,8 @@ export interface TransformedNote {
   /** Plain text of each FAQ answer (for structured data). */
   faqText: string[];
   diagnostics: Diagnostic[];
+  /** Every question the transform asked about other notes, with its answer (src/pipeline/lookupLog.ts). */
+  lookups: LookupLog;
 }
 
 export interface RenderedNote {
@@ -96,6 +99,8 @@ interface Held {
   features?: RenderFeatures;
   containers: Map<string, Parent & { data?: Record<string, unknown> }>;
   placeholders: Map<string, { type: string; data?: Record<string, unknown>; children?: unknown[] }>;
+  /** Transforming changes the tree, so each note is transformed once. */
+  transformed: boolean;
 }
 
 export class NoteShard {
@@ -119,7 +124,7 @@ export class NoteShard {
       const { body, ...note } = read.note;
       const diagnostics = read.diagnostics;
       const parsed = this.#parse(read.note, body, read.note.bodyLine, diagnostics);
-      const held: Held = { note: read.note, faq: [], containers: new Map(), placeholders: new Map() };
+      const held: Held = { note: read.note, faq: [], containers: new Map(), placeholders: new Map(), transformed: false };
       this.#held.set(note.slug, held);
       if (!parsed) return { rel, note, diagnostics };
       dropRepeatedTitle(parsed.tree, note.title, (node) => toString(node));
@@ -136,14 +141,17 @@ export class NoteShard {
     for (const slug of slugs) this.#held.delete(slug);
   }
 
-  /** Links become data and nodes, for every note of this shard. */
+  /** Links become data and nodes, for every note of this shard read since the last call. */
   transform(data: LookupData): TransformedNote[] {
-    const lookup = this.#lookup(data);
+    const siteWide = siteLookup(data, this.#options);
     const { demos } = this.#options;
     const out: TransformedNote[] = [];
     for (const [slug, held] of this.#held) {
       const { note } = held;
-      if (!held.tree) continue;
+      if (!held.tree || held.transformed) continue;
+      held.transformed = true;
+      const lookups: LookupLog = [];
+      const lookup = recordingLookup(siteWide, lookups);
       const diagnostics: Diagnostic[] = [];
       const result = transformNote(held.tree, { slug, path: note.path, file: note.file, bodyLine: note.bodyLine, body: held.text! }, lookup);
       diagnostics.push(...result.diagnostics);
@@ -205,6 +213,7 @@ export class NoteShard {
         excerpt: firstParagraph(held.tree),
         faqText,
         diagnostics,
+        lookups,
       });
     }
     return out;
@@ -230,8 +239,12 @@ export class NoteShard {
     });
   }
 
-  /** Fills transclusions, renders every note to HTML and lets the trees go. */
-  async render(sections: ReadonlyArray<[id: string, section: RootContent[]]>, features: ReadonlyArray<[TopicSlug, RenderFeatures]>): Promise<RenderedNote[]> {
+  /**
+   * Fills transclusions, renders the notes asked for (every held note when `only` is not given) to
+   * HTML and lets all the trees go. A warm build holds some notes only to copy sections from them.
+   */
+  async render(sections: ReadonlyArray<[id: string, section: RootContent[]]>, features: ReadonlyArray<[TopicSlug, RenderFeatures]>, only?: readonly TopicSlug[]): Promise<RenderedNote[]> {
+    const wanted = only ? new Set(only) : undefined;
     for (const [id, section] of sections) {
       const slug = id.slice(0, id.lastIndexOf('#')) as TopicSlug;
       const container = this.#held.get(slug)?.containers.get(id);
@@ -242,7 +255,7 @@ export class NoteShard {
     const options = { demoFallback: (name: string) => fallbacks[name] ?? '', reservedIds: LAYOUT_IDS };
     const out: RenderedNote[] = [];
     for (const [slug, held] of this.#held) {
-      if (!held.tree) continue;
+      if (!held.tree || (wanted && !wanted.has(slug))) continue;
       const diagnostics: Diagnostic[] = [];
       const report = (warnings: RenderWarning[], firstLine: number) => {
         for (const w of warnings) diagnostics.push({ severity: 'warning', rule: 'unsafe-html', file: held.note.file, line: (w.line ?? 1) + firstLine - 1, column: 1, message: w.message });
@@ -273,27 +286,28 @@ export class NoteShard {
     }
     return parsed;
   }
+}
 
-  #lookup(data: LookupData): SiteLookup {
-    const routes = siteRoutes(this.#options.base);
-    const bySlug = new Map(data.notes.map((n) => [n.slug, n]));
-    const byUrlPath = new Map(data.notes.map((n) => [n.urlPath, n.slug]));
-    const anchors = new Map(data.anchors.map(([slug, a]) => [slug, { headings: a.headings, blockIds: new Set(a.blockIds) }]));
-    return {
-      routes,
-      index: new TopicIndex(data.notes),
-      unpublished: new TopicIndex(data.unpublished.map((n, i) => ({ ...n, slug: `unpublished-${i}` as TopicSlug }))),
-      attachments: new AttachmentIndex(data.attachments),
-      anchorsOf: (slug) => anchors.get(slug),
-      titleOf: (slug) => bySlug.get(slug)?.title ?? slug,
-      urlOf: (slug) => bySlug.get(slug)?.url ?? routes.topic(slug),
-      topicAt: (path) => (path === '' ? data.homeSlug : byUrlPath.get(path)),
-      unresolvedSeverity: data.severity,
-      imageOrigins: new Set(data.imageOrigins),
-      isDemoName: (name) => this.#options.demos.names.includes(name),
-      demoNames: this.#options.demos.names,
-    };
-  }
+/** The answers to a transform's questions about other notes, from the coordinator's LookupData. */
+export function siteLookup(data: LookupData, options: Pick<ShardOptions, 'base' | 'demos'>): SiteLookup {
+  const routes = siteRoutes(options.base);
+  const bySlug = new Map(data.notes.map((n) => [n.slug, n]));
+  const byUrlPath = new Map(data.notes.map((n) => [n.urlPath, n.slug]));
+  const anchors = new Map(data.anchors.map(([slug, a]) => [slug, { headings: a.headings, blockIds: new Set(a.blockIds) }]));
+  return {
+    routes,
+    index: new TopicIndex(data.notes),
+    unpublished: new TopicIndex(data.unpublished.map((n, i) => ({ ...n, slug: `unpublished-${i}` as TopicSlug }))),
+    attachments: new AttachmentIndex(data.attachments),
+    anchorsOf: (slug) => anchors.get(slug),
+    titleOf: (slug) => bySlug.get(slug)?.title ?? slug,
+    urlOf: (slug) => bySlug.get(slug)?.url ?? routes.topic(slug),
+    topicAt: (path) => (path === '' ? data.homeSlug : byUrlPath.get(path)),
+    unresolvedSeverity: data.severity,
+    imageOrigins: new Set(data.imageOrigins),
+    isDemoName: (name) => options.demos.names.includes(name),
+    demoNames: options.demos.names,
+  };
 }
 
 /** The page's own prose as plain text: no code, transclusions, demos or diagrams. */

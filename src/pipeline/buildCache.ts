@@ -1,0 +1,167 @@
+// The build cache: what the last build learned about each note, so the next build redoes only what
+// changed. Per note (by vault path), keyed by a digest of the file's bytes:
+//   read       the note's identity, frontmatter and anchors (no re-parse to build the index)
+//   transform  its link records and the rest of src/pipeline/noteShard.ts's TransformedNote, with
+//              the log of lookups it made (src/pipeline/lookupLog.ts): valid while every lookup
+//              gets the same answer
+//   render     its HTML, valid under the same render key (query results and the notes it embeds)
+// and for the whole vault the graph analytics and layout, keyed by the graph's structure.
+// The whole cache is keyed by the generator (its source files and dependency lockfile), the
+// deployment settings and the site configuration: change any of them and the build starts cold.
+// Stored with node:v8 serialization in one file per content folder and output folder, under
+// ATLAS_CACHE (default node_modules/.cache/efficiency-atlas); ATLAS_CACHE=off disables it.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { deserialize, serialize } from 'node:v8';
+import type { TopicAttributes } from '../../graph/knowledgeGraph.ts';
+import type { ReadResult, RenderedNote, TransformedNote } from './noteShard.ts';
+
+export const CACHE_FORMAT = 1;
+
+export interface CachedNote {
+  /** Digest of the file's bytes. */
+  source: string;
+  read: ReadResult;
+  transform?: TransformedNote;
+  render?: { key: string; note: RenderedNote };
+}
+
+/** Per-topic graph attributes computed from the graph's structure alone. */
+export type GraphAnalytics = Record<string, Pick<TopicAttributes, 'pagerank' | 'community' | 'inDegree' | 'outDegree'>>;
+export type GraphLayout = Record<string, Pick<TopicAttributes, 'x' | 'y' | 'size'>>;
+
+interface Stored {
+  format: typeof CACHE_FORMAT;
+  stamp: string;
+  notes: Map<string, CachedNote>;
+  analytics: { key: string; nodes: GraphAnalytics } | undefined;
+  layout: { key: string; nodes: GraphLayout } | undefined;
+}
+
+export class BuildCache {
+  /** What the previous build left (empty on a cold build). */
+  readonly previous: ReadonlyMap<string, CachedNote>;
+  /** What this build records; becomes `previous` for the next. */
+  readonly notes = new Map<string, CachedNote>();
+  analytics: Stored['analytics'];
+  layout: Stored['layout'];
+  readonly #previousGraph: Pick<Stored, 'analytics' | 'layout'>;
+
+  readonly stamp: string;
+  readonly file: string | undefined;
+
+  constructor(stamp: string, file: string | undefined, stored?: Stored) {
+    this.stamp = stamp;
+    this.file = file;
+    this.previous = stored?.notes ?? new Map();
+    this.#previousGraph = { analytics: stored?.analytics, layout: stored?.layout };
+  }
+
+  /** True when the previous build left anything to reuse. */
+  get warm(): boolean {
+    return this.previous.size > 0;
+  }
+
+  analyticsFor(key: string): GraphAnalytics | undefined {
+    const a = this.#previousGraph.analytics;
+    return a?.key === key ? a.nodes : undefined;
+  }
+
+  layoutFor(key: string): GraphLayout | undefined {
+    const l = this.#previousGraph.layout;
+    return l?.key === key ? l.nodes : undefined;
+  }
+
+  /** Writes this build's records (atomically: a crash mid-write leaves the old cache). */
+  save(): void {
+    if (!this.file) return;
+    const stored: Stored = { format: CACHE_FORMAT, stamp: this.stamp, notes: this.notes, analytics: this.analytics, layout: this.layout };
+    mkdirSync(dirname(this.file), { recursive: true });
+    const temp = `${this.file}.${process.pid}.tmp`;
+    writeFileSync(temp, serialize(stored));
+    renameSync(temp, this.file);
+  }
+
+  /** The cache for the next build in the same process (the dev server): this build's records. */
+  next(): BuildCache {
+    return new BuildCache(this.stamp, this.file, { format: CACHE_FORMAT, stamp: this.stamp, notes: this.notes, analytics: this.analytics, layout: this.layout });
+  }
+}
+
+export interface CacheLocation {
+  /** The cache folder; `undefined` disables the cache. */
+  dir: string | undefined;
+  /** What the cache file is for: the content folder and the output folder. */
+  contentDir: string;
+  outDir: string;
+}
+
+/** The cache folder from ATLAS_CACHE: a path, `off`, or unset for node_modules/.cache/efficiency-atlas. */
+export function cacheDir(env: Record<string, string | undefined> = process.env, root = generatorRoot()): string | undefined {
+  const setting = env['ATLAS_CACHE']?.trim();
+  if (setting === 'off' || setting === '0' || setting === 'false') return undefined;
+  if (setting) return resolve(setting);
+  return root ? join(root, 'node_modules/.cache/efficiency-atlas') : undefined;
+}
+
+/**
+ * Opens the cache for this content folder and output folder. `settings` is everything besides the
+ * notes that decides the output (deployment, site configuration); with the generator's own digest
+ * it forms the stamp a stored cache must carry to be used.
+ */
+export function openBuildCache(location: CacheLocation, settings: unknown): BuildCache {
+  const stamp = digest(JSON.stringify([CACHE_FORMAT, generatorDigest(), settings]));
+  if (!location.dir) return new BuildCache(stamp, undefined);
+  const file = join(location.dir, `${digest(`${resolve(location.contentDir)}\u0000${resolve(location.outDir)}`).slice(0, 24)}.bin`);
+  if (!existsSync(file)) return new BuildCache(stamp, file);
+  try {
+    const stored = deserialize(readFileSync(file)) as Stored;
+    if (stored.format !== CACHE_FORMAT || stored.stamp !== stamp) return new BuildCache(stamp, file);
+    return new BuildCache(stamp, file, stored);
+  } catch {
+    // A damaged cache file is not an error: the build is cold and rewrites it.
+    return new BuildCache(stamp, file);
+  }
+}
+
+export function digest(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('base64url');
+}
+
+/** The generator's source folder: the repository this module belongs to. */
+function generatorRoot(): string | undefined {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++) {
+    const manifest = join(dir, 'package.json');
+    if (existsSync(manifest) && existsSync(join(dir, 'src/pipeline'))) return dir;
+    dir = dirname(dir);
+  }
+  return undefined;
+}
+
+let generator: string | undefined;
+
+/**
+ * A digest of everything the generator is: its source (src/, graph/, astro.config.mjs) and its
+ * dependencies (package.json, package-lock.json). Any edit to them makes the next build cold.
+ */
+export function generatorDigest(): string {
+  if (generator) return generator;
+  const root = generatorRoot();
+  // Not running from the repository (should not happen): never reuse anything.
+  if (!root) return (generator = `uncached-${process.pid}-${Date.now()}`);
+  const hash = createHash('sha256');
+  const add = (path: string) => {
+    const stat = statSync(path, { throwIfNoEntry: false });
+    if (!stat) return;
+    if (stat.isDirectory()) {
+      for (const entry of readdirSync(path).sort()) add(join(path, entry));
+    } else {
+      hash.update(path.slice(root.length)).update('\u0000').update(readFileSync(path)).update('\u0000');
+    }
+  };
+  for (const part of ['src', 'graph', 'astro.config.mjs', 'package.json', 'package-lock.json']) add(join(root, part));
+  return (generator = hash.digest('base64url'));
+}

@@ -1,0 +1,100 @@
+// The build cache must never change what a build produces: after any edit, a warm build (reusing
+// the last build's records) gives exactly what a cold build of the edited vault gives, while
+// redoing only the notes the edit touches.
+import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { readDeployConfig } from '../../../src/config/deployConfig.ts';
+import { demoRegistry } from '../../../src/lib/site.ts';
+import { BuildCache, openBuildCache } from '../../../src/pipeline/buildCache.ts';
+import { loadContent, type LoadedContent } from '../../../src/pipeline/loadContent.ts';
+
+const scratch = mkdtempSync(join(tmpdir(), 'atlas-cache-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** Everything the pages are made from, as one comparable string. */
+const everything = (c: LoadedContent) =>
+  JSON.stringify({ topics: c.topics, links: c.links, relations: c.relations, graph: c.graph.export(), diagnostics: c.diagnostics, redirects: c.redirects, header: c.header, footer: c.footerHtml });
+
+let runs = 0;
+/** A copy of a fixture, a cold build of it that fills a cache, then `edit`; returns both builds after. */
+async function afterEdit(fixture: string, edit: (dir: string) => void) {
+  const dir = join(scratch, `${fixture}-${runs++}`);
+  cpSync(join('tests/fixtures', fixture), dir, { recursive: true });
+  const deploy = readDeployConfig({ ATLAS_CONTENT: dir, ATLAS_LINKS: 'warn', ATLAS_OUT: join(dir, '.out') });
+  const location = { dir: join(dir, '.cache'), contentDir: deploy.contentDir, outDir: deploy.outDir };
+  const first = openBuildCache(location, { deploy });
+  expect(first.warm).toBe(false);
+  await loadContent(deploy, demoRegistry, { cache: first, throwOnError: false });
+  first.save();
+  edit(dir);
+  const cache = openBuildCache(location, { deploy });
+  expect(cache.warm).toBe(true);
+  const warm = await loadContent(deploy, demoRegistry, { cache, throwOnError: false });
+  const cold = await loadContent(deploy, demoRegistry, { cache: new BuildCache('', undefined), throwOnError: false });
+  return { warm, cold };
+}
+
+const replace = (file: string, from: string | RegExp, to: string) => {
+  const text = readFileSync(file, 'utf8');
+  const next = text.replace(from, to);
+  expect(next, `edit of ${file} changes it`).not.toBe(text);
+  writeFileSync(file, next);
+};
+
+describe('a warm build equals a cold build', () => {
+  test('with no edit, and then nothing is parsed, transformed or rendered again', async () => {
+    const { warm, cold } = await afterEdit('obsidian', () => {});
+    expect(everything(warm)).toBe(everything(cold));
+    expect(warm.work).toEqual({ parsed: 0, transformed: 0, rendered: 0 });
+    expect(cold.work.rendered).toBe(cold.topics.length);
+  });
+
+  test('after editing a section another page embeds: the embedding page shows the new text', async () => {
+    const { warm, cold } = await afterEdit('obsidian', (dir) => replace(join(dir, 'Headings.md'), /## Section\n/, '## Section\n\nA sentence added under Section.\n'));
+    expect(everything(warm)).toBe(everything(cold));
+    const host = warm.topics.find((t) => t.title === 'Links and embeds')!;
+    expect(host.html).toContain('A sentence added under Section.');
+    // The edited page, the page embedding it, and nothing else is rendered.
+    expect(warm.work.rendered).toBeLessThan(cold.topics.length);
+    expect(warm.work.parsed).toBeLessThanOrEqual(3);
+  });
+
+  test('after renaming a heading that another page links to: the link is reported broken', async () => {
+    const { warm, cold } = await afterEdit('obsidian', (dir) => replace(join(dir, 'Headings.md'), '### How large can a vault be?', '### How big can a vault be?'));
+    expect(everything(warm)).toBe(everything(cold));
+    expect(warm.diagnostics.some((d) => d.file.endsWith('Links and embeds.md') && /How large can a vault be/.test(d.message))).toBe(true);
+  });
+
+  test('after adding, deleting and renaming notes', async () => {
+    const { warm, cold } = await afterEdit('obsidian', (dir) => {
+      writeFileSync(join(dir, 'Private note.md'), '---\ntitle: Now public\n---\nLinks back to [[Headings]].\n');
+      unlinkSync(join(dir, 'Categories.md'));
+      cpSync(join(dir, 'Graph.md'), join(dir, 'Graph renamed.md'));
+      unlinkSync(join(dir, 'Graph.md'));
+    });
+    expect(everything(warm)).toBe(everything(cold));
+  });
+
+  test('after a change that alters query results: the page with the query is rendered again', async () => {
+    const { warm, cold } = await afterEdit('queries', (dir) =>
+      writeFileSync(join(dir, 'Distillation.md'), '---\ntags: [technique]\nrelations:\n  is-a: [Metric]\nfacts:\n  Introduced: "2015"\n---\nKnowledge distillation, added later.\n'),
+    );
+    expect(everything(warm)).toBe(everything(cold));
+    expect(warm.topics.find((t) => t.isHome)!.html).toContain('Distillation');
+  });
+
+  test('after editing the site configuration the cache is not used', async () => {
+    const dir = join(scratch, 'config');
+    cpSync('tests/fixtures/site-config', dir, { recursive: true });
+    const deploy = readDeployConfig({ ATLAS_CONTENT: dir, ATLAS_LINKS: 'warn' });
+    const location = { dir: join(dir, '.cache'), contentDir: deploy.contentDir, outDir: deploy.outDir };
+    const settings = (text: string) => ({ deploy, siteConfig: text });
+    const first = openBuildCache(location, settings('a'));
+    await loadContent(deploy, demoRegistry, { cache: first, throwOnError: false });
+    first.save();
+    expect(openBuildCache(location, settings('a')).warm).toBe(true);
+    expect(openBuildCache(location, settings('b')).warm).toBe(false);
+  });
+});
