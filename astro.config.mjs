@@ -30,7 +30,9 @@ export default defineConfig({
   // Scripts always ship as files: the Content-Security-Policy allows no inline script but the
   // hashed theme initialiser, and Astro inlines small scripts unless this limit is 0.
   vite: {
-    build: { assetsInlineLimit: 0 },
+    // The integration clears the output folder itself, keeping the pages a warm build need not
+    // write again (src/lib/pagePlan.ts).
+    build: { assetsInlineLimit: 0, emptyOutDir: false },
     // Test and bench builds write thousands of files there; the dev server need not watch them.
     server: { watch: { ignored: ['**/tests/.out/**', '**/bench/.out/**', '**/dist/**', '**/scratch/**'] } },
   },

@@ -8,7 +8,9 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import type { DeployConfig } from '../config/deployConfig.ts';
 import { ContentError, formatDiagnostic } from '../pipeline/diagnostics.ts';
-import { getSite, invalidateSite, useDevCache, type Site } from '../lib/site.ts';
+import { currentBuildCache, getSite, invalidateSite, useDevCache, type Site } from '../lib/site.ts';
+import { planPages, savePagePlan, setPagePlan, type PagePlan } from '../lib/pagePlan.ts';
+import type { BuildCache } from '../pipeline/buildCache.ts';
 import { searchDocument } from '../lib/searchDocument.ts';
 import { startSearchIndex, type SearchIndexJob } from './pagefind.ts';
 
@@ -24,11 +26,16 @@ export interface AtlasIntegrationOptions {
 
 export function atlas(options: AtlasIntegrationOptions): AstroIntegration {
   let search: SearchIndexJob | undefined;
+  let plan: PagePlan | undefined;
   return {
     name: 'efficiency-atlas',
     hooks: {
       'astro:build:start': async ({ logger }) => {
         const site = await loadOrExit(logger);
+        const builds = currentBuildCache();
+        plan = planPages(site, options.deploy.outDir, manifestFile(builds), builds?.stamp ?? '');
+        setPagePlan(plan);
+        if (plan.unchanged.size) logger.info(`${plan.unchanged.size} of ${site.topics.length} topic pages unchanged since the last build`);
         search = startSearchIndex({
           documents: site.topics.map((topic) => searchDocument(topic, site.base, site.identity.language)),
           pagefind: await import('pagefind'),
@@ -59,10 +66,14 @@ export function atlas(options: AtlasIntegrationOptions): AstroIntegration {
         const site = await getSite();
         for (const step of options.afterBuild ?? []) await step({ dir, logger, site });
         await search?.write(join(fileURLToPath(dir), site.routes.pagefind().slice(site.base.length)));
+        if (plan) savePagePlan(plan, manifestFile(currentBuildCache()), currentBuildCache()?.stamp ?? '');
       },
     },
   };
 }
+
+/** The page manifest sits beside the build cache's file (none when the cache is off). */
+const manifestFile = (builds: BuildCache | undefined) => builds?.file?.replace(/\.bin$/, '.pages.json');
 
 async function loadOrExit(logger: AstroIntegrationLogger): Promise<Site> {
   try {

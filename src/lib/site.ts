@@ -80,6 +80,11 @@ type Cache = {
 };
 const cache = ((globalThis as Record<symbol, unknown>)[CACHE] ??= {}) as Cache;
 
+/** The build cache of the last site model built (its stamp and file key the page plan too). */
+export function currentBuildCache(): BuildCache | undefined {
+  return cache.builds;
+}
+
 /** The dev server: rebuild the model from memory on each change and leave the cache file alone. */
 export function useDevCache(): void {
   cache.dev = true;
@@ -113,8 +118,8 @@ function buildCacheFor(deploy: DeployConfig): BuildCache {
 export async function buildSite(deploy: DeployConfig): Promise<Site> {
   const builds = buildCacheFor(deploy);
   const content = await loadContent(deploy, demoRegistry, { cache: builds });
-  if (cache.dev) cache.builds = builds;
-  else builds.save();
+  cache.builds = builds;
+  if (!cache.dev) builds.save();
   const collator = new Intl.Collator(content.site.config.language, { sensitivity: 'base', numeric: true });
   const topics = [...content.topics].sort((a, b) => collator.compare(a.title, b.title) || (a.slug < b.slug ? -1 : 1));
   const bySlug = new Map(topics.map((t) => [t.slug, t]));

@@ -56,7 +56,19 @@ export const DEFAULTS = {
 /** The day a date falls on (UTC), as readers and <time> want it: 2024-03-01. */
 const day = (date: Date | undefined) => date?.toISOString().slice(0, 10);
 
+// On globalThis: the integration (which plans the pages) and the bundled pages are separate module
+// instances in one process, like the site model itself (src/lib/site.ts).
+const VIEWS = Symbol.for('efficiency-atlas.topic-views');
+const views = ((globalThis as Record<symbol, unknown>)[VIEWS] ??= new WeakMap<Topic, TopicView>()) as WeakMap<Topic, TopicView>;
+
+/** A topic's view, made once per build (the page plan and the page itself both need it). */
 export function topicView(site: Site, topic: Topic): TopicView {
+  let view = views.get(topic);
+  if (!view) views.set(topic, (view = makeTopicView(site, topic)));
+  return view;
+}
+
+function makeTopicView(site: Site, topic: Topic): TopicView {
   const { routes, graph } = site;
   const link = (t: Topic): LinkView => ({ title: t.title, url: t.url });
   const { outgoing, incoming } = site.relationsOf(topic.slug);

@@ -49,6 +49,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     ATLAS_OUT: dist,
     // vitest sets NODE_ENV=test, which would make Astro build a development bundle.
     NODE_ENV: 'production',
+    // Every test build is cold unless a test asks for the build cache (tests/e2e/incremental.test.ts).
+    ATLAS_CACHE: 'off',
     ...options.env,
   };
   const { code, output } = await run(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], env);
@@ -64,7 +66,7 @@ export async function buildSiteOrThrow(options: BuildOptions): Promise<BuildResu
   return result;
 }
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; output: string }> {
+export function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; output: string }> {
   return new Promise((resolvePromise) => {
     const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';

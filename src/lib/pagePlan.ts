@@ -1,0 +1,119 @@
+// Which topic pages a build must write. A topic page is its view (src/lib/topicView.ts) inside the
+// site's chrome (src/layouts/Base.astro), so a page whose view and chrome digests match what the
+// last build wrote — with the file still there — is left as it is. Everything else in the output
+// folder is written afresh every build (the few site-wide pages, the search index, assets).
+import { existsSync, readFileSync, readdirSync, rmSync, rmdirSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { previewShardCount } from './previewShard.ts';
+import type { Site } from './site.ts';
+import { topicView, viewDigest } from './topicView.ts';
+import type { TopicSlug } from '../../graph/types.ts';
+
+export interface PagePlan {
+  /** Topic pages the last build wrote exactly as this one would: not rendered again. */
+  unchanged: ReadonlySet<TopicSlug>;
+  /** Digest of each topic page, for the next build. */
+  digests: Record<string, string>;
+}
+
+// The plan of the build in progress, shared with the bundled pages (see src/lib/site.ts on why
+// globalThis). Unset in the dev server, which renders every page on request.
+const PLAN = Symbol.for('efficiency-atlas.page-plan');
+const state = ((globalThis as Record<symbol, unknown>)[PLAN] ??= {}) as { plan: PagePlan | undefined };
+
+export function currentPagePlan(): PagePlan | undefined {
+  return state.plan;
+}
+
+export function setPagePlan(plan: PagePlan | undefined): void {
+  state.plan = plan;
+}
+
+interface Manifest {
+  stamp: string;
+  pages: Record<string, string>;
+}
+
+/**
+ * Everything Base.astro reads from the site: a change here changes every page. (The generator's
+ * own templates and styles are in the cache stamp.)
+ */
+function chromeDigest(site: Site): string {
+  return viewDigest({
+    identity: site.identity,
+    base: site.base,
+    origin: site.origin,
+    previewShards: previewShardCount(site.topics.length),
+    categories: site.categories.size > 0,
+  });
+}
+
+/** The output file of a topic page. */
+const pageFile = (outDir: string, site: Site, url: string) => join(outDir, ...url.slice(site.base.length).split('/').map(decodeURIComponent), 'index.html');
+
+/**
+ * Plans this build's topic pages against the last build's manifest, and clears the output folder
+ * of everything else (so nothing stale survives: a deleted note's page, an old asset). Without a
+ * usable manifest the folder is emptied, as a cold build does.
+ */
+export function planPages(site: Site, outDir: string, manifestFile: string | undefined, stamp: string): PagePlan {
+  const chrome = chromeDigest(site);
+  const digests: Record<string, string> = {};
+  for (const topic of site.topics) digests[topic.slug] = `${chrome}.${viewDigest(topicView(site, topic))}`;
+  const previous = readManifest(manifestFile, stamp);
+  const unchanged = new Set<TopicSlug>();
+  const keep = new Set<string>();
+  if (previous) {
+    for (const topic of site.topics) {
+      if (topic.isHome || previous.pages[topic.slug] !== digests[topic.slug]) continue;
+      const file = pageFile(outDir, site, topic.url);
+      if (!existsSync(file)) continue;
+      unchanged.add(topic.slug);
+      keep.add(file);
+    }
+  }
+  clearOutput(outDir, keep);
+  return { unchanged, digests };
+}
+
+/** Records what this build wrote, once it has written it. */
+export function savePagePlan(plan: PagePlan, manifestFile: string | undefined, stamp: string): void {
+  if (!manifestFile) return;
+  mkdirSync(dirname(manifestFile), { recursive: true });
+  writeFileSync(manifestFile, JSON.stringify({ stamp, pages: plan.digests } satisfies Manifest));
+}
+
+function readManifest(file: string | undefined, stamp: string): Manifest | undefined {
+  if (!file || !existsSync(file)) return undefined;
+  try {
+    const manifest = JSON.parse(readFileSync(file, 'utf8')) as Manifest;
+    return manifest.stamp === stamp && typeof manifest.pages === 'object' ? manifest : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Deletes every file under `dir` but those in `keep` (and a .git folder), and empty folders. */
+function clearOutput(dir: string, keep: ReadonlySet<string>): void {
+  if (!existsSync(dir)) return;
+  const visit = (folder: string): boolean => {
+    let empty = true;
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) {
+        if (folder === dir && entry.name === '.git') {
+          empty = false;
+          continue;
+        }
+        if (visit(path)) rmdirSync(path);
+        else empty = false;
+      } else if (keep.has(path)) {
+        empty = false;
+      } else {
+        rmSync(path, { force: true });
+      }
+    }
+    return empty;
+  };
+  visit(dir);
+}
