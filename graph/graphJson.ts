@@ -24,7 +24,7 @@
 // shortestRelationPath and sigma can use directly.
 import { MultiDirectedGraph } from 'graphology';
 import { compareStrings, inferBase, type KnowledgeGraph } from './knowledgeGraph.ts';
-import { neighbourhood } from './neighbourhood.ts';
+import { neighbourhood, type NeighbourhoodOptions } from './neighbourhood.ts';
 import { edgeTypes as edgeTypesOf, edgeWording, type EdgeType } from './relations.ts';
 import type { TopicSlug } from './types.ts';
 
@@ -96,8 +96,8 @@ export interface ViewEdgeAttributes {
 
 export type ViewGraph = MultiDirectedGraph<ViewNodeAttributes, ViewEdgeAttributes>;
 
-export function toGraphJson(graph: KnowledgeGraph): GraphJson {
-  const ids = graph.nodes();
+export function toGraphJson(graph: KnowledgeGraph, only?: readonly string[]): GraphJson {
+  const ids = only ? [...only] : graph.nodes();
   const index = new Map<string, number>(ids.map((id, i) => [id, i]));
   const base = inferBase(graph);
   const categories = [...new Set(ids.map((id) => graph.getNodeAttribute(id, 'category')).filter((c) => c !== undefined))].sort(
@@ -123,9 +123,16 @@ export function toGraphJson(graph: KnowledgeGraph): GraphJson {
     if (a.url !== `${base}${id}/`) urls[String(i)] = a.url;
   });
 
-  const edges = graph
-    .mapEdges((_edge, attributes, source, target) => ({ s: index.get(source)!, t: index.get(target)!, k: typeIndex.get(attributes.type)! }))
-    .sort((p, q) => p.s - q.s || p.t - q.t || p.k - q.k);
+  // Every edge among the chosen topics: walked from each topic, so a small neighbourhood of a big
+  // graph costs its own degree, not the graph's size.
+  const edges: Array<{ s: number; t: number; k: number }> = [];
+  ids.forEach((id, s) => {
+    graph.forEachOutEdge(id, (_edge, attributes, _source, target) => {
+      const t = index.get(target);
+      if (t !== undefined) edges.push({ s, t, k: typeIndex.get(attributes.type)! });
+    });
+  });
+  edges.sort((p, q) => p.s - q.s || p.t - q.t || p.k - q.k);
   const encoded: GraphJson['edges'] = { source: [], target: [], type: [] };
   let lastSource = 0, lastTarget = 0;
   for (const { s, t, k } of edges) {
@@ -148,16 +155,11 @@ export function toGraphJson(graph: KnowledgeGraph): GraphJson {
  * steps, at most `limit`, with every edge among them. A topic page's local graph loads this small
  * file instead of the whole graph, so what a page downloads does not grow with the site.
  */
-export function neighbourhoodGraphJson(graph: KnowledgeGraph, id: TopicSlug, options: { depth: number; limit: number }): GraphJson {
-  const sub: KnowledgeGraph = new MultiDirectedGraph();
-  sub.replaceAttributes(graph.getAttributes());
-  for (const { id: node } of neighbourhood(graph, id, options)) sub.addNode(node, graph.getNodeAttributes(node));
-  sub.forEachNode((node) => {
-    graph.forEachOutEdge(node, (edge, attributes, _source, target) => {
-      if (sub.hasNode(target)) sub.addDirectedEdgeWithKey(edge, node, target, attributes);
-    });
-  });
-  return toGraphJson(sub);
+export function neighbourhoodGraphJson(graph: KnowledgeGraph, id: TopicSlug, options: NeighbourhoodOptions): GraphJson {
+  return toGraphJson(
+    graph,
+    neighbourhood(graph, id, options).map((entry) => entry.id),
+  );
 }
 
 function fail(message: string): never {

@@ -4,9 +4,12 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { localGraphData } from '../lib/localGraphData.ts';
+import { currentPagePlan } from '../lib/pagePlan.ts';
 import type { Site } from '../lib/site.ts';
 
 export async function writeLocalGraphs({ dir, site }: { dir: URL; site: Site }): Promise<void> {
+  // A warm build whose graph is unchanged kept the last build's files (src/lib/pagePlan.ts).
+  if (currentPagePlan()?.localGraphsKept) return;
   const root = fileURLToPath(dir);
   const folders = new Set<string>();
   for (const topic of site.topics) {

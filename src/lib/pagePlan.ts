@@ -4,6 +4,7 @@
 // folder is written afresh every build (the few site-wide pages, the search index, assets).
 import { existsSync, readFileSync, readdirSync, rmSync, rmdirSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { toGraphJson } from '../../graph/index.ts';
 import { previewShardCount } from './previewShard.ts';
 import type { Site } from './site.ts';
 import { topicView, viewDigest } from './topicView.ts';
@@ -14,6 +15,10 @@ export interface PagePlan {
   unchanged: ReadonlySet<TopicSlug>;
   /** Digest of each topic page, for the next build. */
   digests: Record<string, string>;
+  /** The local-graph files (src/lib/localGraphData.ts) depend on graph.json alone: its digest. */
+  localGraphs: string;
+  /** True when the last build's local-graph files are all still right and were kept. */
+  localGraphsKept: boolean;
 }
 
 // The plan of the build in progress, shared with the bundled pages (see src/lib/site.ts on why
@@ -32,6 +37,7 @@ export function setPagePlan(plan: PagePlan | undefined): void {
 interface Manifest {
   stamp: string;
   pages: Record<string, string>;
+  localGraphs?: string;
 }
 
 /**
@@ -63,6 +69,10 @@ export function planPages(site: Site, outDir: string, manifestFile: string | und
   const previous = readManifest(manifestFile, stamp);
   const unchanged = new Set<TopicSlug>();
   const keep = new Set<string>();
+  const localGraphs = viewDigest(toGraphJson(site.graph));
+  const localFolder = join(outDir, ...site.routes.neighbourhood('x').slice(site.base.length).split('/').slice(0, -1));
+  const localGraphsKept = previous?.localGraphs === localGraphs && existsSync(localFolder);
+  if (localGraphsKept) keepAll(localFolder, keep);
   if (previous) {
     for (const topic of site.topics) {
       if (topic.isHome || previous.pages[topic.slug] !== digests[topic.slug]) continue;
@@ -73,14 +83,25 @@ export function planPages(site: Site, outDir: string, manifestFile: string | und
     }
   }
   clearOutput(outDir, keep);
-  return { unchanged, digests };
+  // The manifest describes a finished build: until this one finishes (savePagePlan), there is none,
+  // so a build that stops half-way is followed by a cold one.
+  if (manifestFile) rmSync(manifestFile, { force: true });
+  return { unchanged, digests, localGraphs, localGraphsKept };
+}
+
+function keepAll(folder: string, keep: Set<string>): void {
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) keepAll(path, keep);
+    else keep.add(path);
+  }
 }
 
 /** Records what this build wrote, once it has written it. */
 export function savePagePlan(plan: PagePlan, manifestFile: string | undefined, stamp: string): void {
   if (!manifestFile) return;
   mkdirSync(dirname(manifestFile), { recursive: true });
-  writeFileSync(manifestFile, JSON.stringify({ stamp, pages: plan.digests } satisfies Manifest));
+  writeFileSync(manifestFile, JSON.stringify({ stamp, pages: plan.digests, localGraphs: plan.localGraphs } satisfies Manifest));
 }
 
 function readManifest(file: string | undefined, stamp: string): Manifest | undefined {

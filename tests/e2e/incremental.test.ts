@@ -54,11 +54,15 @@ describe('warm rebuilds', () => {
     const before = files(warm);
     const page = join(warm, 'headings/index.html');
     const written = mtime(page);
+    const localGraph = join(warm, '-/local/headings.json');
+    const localGraphWritten = mtime(localGraph);
     warmLog = await build(warm, join(DIR, 'cache'));
     // Every topic page but the home page (which lists the whole site) is left as it was.
     const [, kept, total] = /(\d+) of (\d+) topic pages unchanged/.exec(warmLog) ?? [];
     expect(Number(kept)).toBe(Number(total) - 1);
     expect(mtime(page)).toBe(written);
+    // The graph did not change, so neither did any topic's local-graph file.
+    expect(mtime(localGraph)).toBe(localGraphWritten);
     const after = files(warm);
     expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
   }, 120_000);
