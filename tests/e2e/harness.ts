@@ -30,6 +30,20 @@ export interface BuildResult {
   output: string;
 }
 
+/**
+ * The environment a build runs in: the user's, without what vitest adds to process.env (DEV=1,
+ * MODE=test, BASE_URL…), which Astro would take for its own and build a development site.
+ */
+export function buildEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (/^(DEV|PROD|MODE|SSR|BASE_URL|TEST|VITEST.*)$/.test(key)) continue;
+    env[key] = value;
+  }
+  // vitest sets NODE_ENV=test, which would make Astro build a development bundle.
+  return { ...env, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1', ...extra };
+}
+
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const dir = join(OUT, options.name);
   const dist = join(dir, 'dist');
@@ -41,18 +55,15 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   }
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
+  const env = buildEnv({
     ATLAS_CONTENT: join(ROOT, options.content),
     ATLAS_BASE: base,
     ATLAS_LINKS: options.links ?? 'error',
     ATLAS_OUT: dist,
-    // vitest sets NODE_ENV=test, which would make Astro build a development bundle.
-    NODE_ENV: 'production',
     // Every test build is cold unless a test asks for the build cache (tests/e2e/incremental.test.ts).
     ATLAS_CACHE: 'off',
     ...options.env,
-  };
+  });
   const { code, output } = await run(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], env);
   const result: BuildResult = { dist, base, code, output };
   writeFileSync(marker, JSON.stringify({ ...result, run: RUN_ID }));

@@ -4,13 +4,13 @@
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { ROOT, run } from './harness.ts';
+import { buildEnv, ROOT, run } from './harness.ts';
 
 const DIR = join(ROOT, 'tests/.out/incremental');
 const VAULT = join(DIR, 'vault');
 
 async function build(out: string, cache: string) {
-  const env = { ...process.env, ATLAS_CONTENT: VAULT, ATLAS_LINKS: 'warn', ATLAS_OUT: out, ATLAS_CACHE: cache, ATLAS_BASE: '/wiki/', NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1' };
+  const env = buildEnv({ ATLAS_CONTENT: VAULT, ATLAS_LINKS: 'warn', ATLAS_OUT: out, ATLAS_CACHE: cache, ATLAS_BASE: '/wiki/' });
   const result = await run(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], env);
   if (result.code !== 0) throw new Error(`build failed:\n${result.output.slice(-3000)}`);
   return result.output;
