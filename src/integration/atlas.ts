@@ -3,8 +3,8 @@
 // from it, which pagefind builds in its own process while Astro writes the pages; it reloads the
 // model in dev when the content folder changes; and it hands the finished build to the post-build
 // steps.
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import type { DeployConfig } from '../config/deployConfig.ts';
 import { ContentError, formatDiagnostic } from '../pipeline/diagnostics.ts';
@@ -38,7 +38,8 @@ export function atlas(options: AtlasIntegrationOptions): AstroIntegration {
         if (plan.unchanged.size) logger.info(`${plan.unchanged.size} of ${site.topics.length} topic pages unchanged since the last build`);
         search = startSearchIndex({
           documents: site.topics.map((topic) => searchDocument(topic, site.base, site.identity.language)),
-          pagefind: await import('pagefind'),
+          outputPath: join(options.deploy.outDir, site.routes.pagefind().slice(site.base.length)),
+          workDir: join(tmpdir(), `efficiency-atlas-search-${process.pid}`),
           logger,
         });
       },
@@ -65,7 +66,7 @@ export function atlas(options: AtlasIntegrationOptions): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const site = await getSite();
         for (const step of options.afterBuild ?? []) await step({ dir, logger, site });
-        await search?.write(join(fileURLToPath(dir), site.routes.pagefind().slice(site.base.length)));
+        await search?.done();
         if (plan) savePagePlan(plan, manifestFile(currentBuildCache()), currentBuildCache()?.stamp ?? '');
       },
     },

@@ -1,18 +1,19 @@
-// The search indexing step with a mocked pagefind: what it hands to pagefind, where the index goes,
-// and that every kind of pagefind failure is reported through the logger and fails the build. And
+// The search indexing step with the real pagefind: what it indexes, where the index goes, and that
+// a failing pagefind is reported through the logger and fails the build. And
 // the search document a topic becomes: the article's text, its names as metadata, its filters.
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { htmlForIndex, SearchIndexError, startSearchIndex, UNUSED_BUNDLE_FILES, type SearchIndexArgs } from '../../src/integration/pagefind.ts';
+import { htmlForIndex, SearchIndexError, startSearchIndex, UNUSED_BUNDLE_FILES } from '../../src/integration/pagefind.ts';
 import { searchDocument } from '../../src/lib/searchDocument.ts';
 import type { Topic } from '../../src/pipeline/loadContent.ts';
 
 let dist: string;
 const documents = [
-  { url: '/techniques/model-pruning/', html: '<html><body><article data-pagefind-body><h1>Model pruning</h1></article></body></html>' },
-  { url: '/multilingual/%E6%9C%BA%E5%99%A8%E5%AD%A6%E4%B9%A0/', html: '<html><body><article data-pagefind-body><h1>机器学习</h1><p>机器学习是人工智能的一个分支。</p></article></body></html>' },
+  { url: '/techniques/model-pruning/', html: '<html lang="en"><body><article data-pagefind-body><h1>Model pruning</h1><p>Removing weights.</p></article></body></html>' },
+  { url: '/multilingual/%E6%9C%BA%E5%99%A8%E5%AD%A6%E4%B9%A0/', html: '<html lang="en"><body><article data-pagefind-body><h1>机器学习</h1><p>机器学习是人工智能的一个分支。</p></article></body></html>' },
 ];
 
 beforeEach(() => {
@@ -21,80 +22,64 @@ beforeEach(() => {
 
 afterEach(() => rmSync(dist, { recursive: true, force: true }));
 
-function mockPagefind(failures: { create?: string; add?: string; write?: string; reject?: unknown } = {}) {
-  const index = {
-    addHTMLFile: vi.fn(async (file: { url?: string; content: string }) => {
-      if (failures.reject !== undefined) throw failures.reject;
-      const errors = failures.add && file.url?.includes('pruning') ? [failures.add] : [];
-      return { errors, file: { uniqueWords: 1, url: file.url ?? '', meta: {} } };
-    }),
-    writeFiles: vi.fn(async ({ outputPath }: { outputPath: string }) => {
-      mkdirSync(outputPath, { recursive: true });
-      for (const name of ['pagefind.js', 'pagefind-entry.json', ...UNUSED_BUNDLE_FILES]) writeFileSync(join(outputPath, name), '');
-      return { errors: failures.write ? [failures.write] : [], outputPath };
-    }),
-  };
-  const pagefind = {
-    createIndex: vi.fn(async () => (failures.create ? { errors: [failures.create] } : { errors: [], index })),
-    close: vi.fn(async () => null),
-  };
-  return { pagefind, index, args: pagefind as unknown as SearchIndexArgs['pagefind'] };
-}
-
 const makeLogger = () => ({ info: vi.fn(), error: vi.fn() });
 
+/** The pages pagefind indexed, read back from its fragment files: URL → text. */
+function indexedPages(output: string): Map<string, string> {
+  const pages = new Map<string, string>();
+  for (const name of readdirSync(join(output, 'fragment'))) {
+    const text = gunzipSync(readFileSync(join(output, 'fragment', name))).toString('utf8');
+    const fragment = JSON.parse(text.slice(text.indexOf('{'))) as { url: string; content: string };
+    pages.set(fragment.url, fragment.content);
+  }
+  return pages;
+}
+
 describe('startSearchIndex', () => {
-  test('indexes every document by URL while nothing waits, then writes the bundle into <dist>/-/pagefind and closes pagefind', async () => {
-    const { pagefind, index, args } = mockPagefind();
+  test('indexes every document at its URL with pagefind, into the output folder, without anyone waiting', { timeout: 30_000 }, async () => {
     const logger = makeLogger();
-    const job = startSearchIndex({ documents, pagefind: args, logger });
-    // Indexing starts at once, before anyone asks for the index.
-    await vi.waitFor(() => expect(index.addHTMLFile).toHaveBeenCalledTimes(2));
-    expect(index.writeFiles).not.toHaveBeenCalled();
     const output = join(dist, '-/pagefind');
-    const result = await job.write(output);
-    expect(pagefind.createIndex).toHaveBeenCalledTimes(1);
-    const pruning = index.addHTMLFile.mock.calls.find(([file]) => file.url === '/techniques/model-pruning/')![0];
-    expect(pruning.content).toBe(documents[0]!.html);
-    expect(index.writeFiles).toHaveBeenCalledWith({ outputPath: output });
+    const workDir = join(dist, 'work');
+    const job = startSearchIndex({ documents, outputPath: output, workDir, logger });
+    // It runs on its own: the bundle appears before anyone asks for it.
+    await vi.waitFor(() => expect(existsSync(join(output, 'pagefind-entry.json'))).toBe(true), { timeout: 20_000 });
+    const result = await job.done();
     expect(result).toEqual({ files: 2, outputPath: output });
-    expect(pagefind.close).toHaveBeenCalledTimes(1);
+    const pages = indexedPages(output);
+    expect([...pages.keys()].sort()).toEqual(documents.map((d) => d.url).sort());
+    expect(pages.get('/techniques/model-pruning/')).toContain('Removing weights.');
     expect(logger.error).not.toHaveBeenCalled();
     expect(logger.info).toHaveBeenCalledWith(expect.stringMatching(/^search index: 2 pages indexed in [\d.]+ s/));
+    // The scratch documents are gone.
+    expect(existsSync(workDir)).toBe(false);
   });
 
-  test("deletes pagefind's own UI bundles (the site has its own UI) and keeps the search runtime", async () => {
-    const { args } = mockPagefind();
-    await startSearchIndex({ documents, pagefind: args, logger: makeLogger() }).write(join(dist, '-/pagefind'));
-    const files = readdirSync(join(dist, '-/pagefind'));
+  test("deletes pagefind's own UI bundles (the site has its own UI) and keeps the search runtime", { timeout: 30_000 }, async () => {
+    const output = join(dist, '-/pagefind');
+    await startSearchIndex({ documents, outputPath: output, workDir: join(dist, 'work'), logger: makeLogger() }).done();
+    const files = readdirSync(output);
     expect(files).toContain('pagefind.js');
     expect(files).toContain('pagefind-entry.json');
     for (const name of UNUSED_BUNDLE_FILES) expect(files).not.toContain(name);
   });
 
-  test('hands CJK pages to pagefind with word boundaries', async () => {
-    const { index, args } = mockPagefind();
-    await startSearchIndex({ documents, pagefind: args, logger: makeLogger() }).write(join(dist, '-/pagefind'));
-    const cjk = index.addHTMLFile.mock.calls.find(([file]) => file.url?.startsWith('/multilingual/'))![0];
-    expect(cjk.content).toContain('<h1>机 器 学 习</h1>');
-    expect(cjk.content).toContain('<p>机 器 学 习 是 人 工 智 能 的 一 个 分 支 。</p>');
+  test('indexes CJK pages with word boundaries', { timeout: 30_000 }, async () => {
+    const output = join(dist, '-/pagefind');
+    await startSearchIndex({ documents, outputPath: output, workDir: join(dist, 'work'), logger: makeLogger() }).done();
+    expect(indexedPages(output).get(documents[1]!.url)).toContain('机 器 学 习 是 人 工 智 能');
   });
 
   test.each([
-    ['createIndex returns errors', { create: 'bad config' }, /could not create an index: bad config/],
-    ['a page cannot be indexed', { add: 'parse error' }, /could not index \/techniques\/model-pruning\/: parse error/],
-    ['the bundle cannot be written', { write: 'disk full' }, /could not write .*pagefind: disk full/],
-    ['pagefind rejects with a string', { reject: 'binary crashed' }, /pagefind failed: binary crashed/],
-    ['pagefind rejects with an Error', { reject: new Error('spawn ENOENT') }, /pagefind failed: spawn ENOENT/],
-  ])('fails the build and reports it once when %s', async (_name, failure, message) => {
-    const { pagefind, args } = mockPagefind(failure);
+    ['pagefind exits with an error', [process.execPath, '-e', 'console.error("Error: cannot read the site"); process.exit(3)', '--'], /pagefind failed \(exit 3\): Error: cannot read the site/],
+    ['pagefind cannot be started', ['/nonexistent/pagefind-binary'], /pagefind failed: spawn \/nonexistent\/pagefind-binary ENOENT/],
+  ])('fails the build and reports it once when %s', async (_name, command, message) => {
     const logger = makeLogger();
-    const run = startSearchIndex({ documents, pagefind: args, logger }).write(join(dist, '-/pagefind'));
+    const run = startSearchIndex({ documents, outputPath: join(dist, '-/pagefind'), workDir: join(dist, 'work'), logger, command }).done();
     await expect(run).rejects.toBeInstanceOf(SearchIndexError);
     await expect(run).rejects.toThrow(message);
     expect(logger.error).toHaveBeenCalledTimes(1);
     expect(logger.error.mock.calls[0]![0]).toMatch(message);
-    expect(pagefind.close).toHaveBeenCalledTimes(1);
+    expect(existsSync(join(dist, 'work'))).toBe(false);
   });
 });
 
