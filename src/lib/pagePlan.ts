@@ -2,8 +2,9 @@
 // site's chrome (src/layouts/Base.astro), so a page whose view and chrome digests match what the
 // last build wrote — with the file still there — is left as it is. Everything else in the output
 // folder is written afresh every build (the few site-wide pages, the search index, assets).
-import { existsSync, readFileSync, readdirSync, rmSync, rmdirSync, mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { toGraphJson } from '../../graph/index.ts';
 import { previewShardCount } from './previewShard.ts';
 import type { Site } from './site.ts';
@@ -114,27 +115,45 @@ function readManifest(file: string | undefined, stamp: string): Manifest | undef
   }
 }
 
-/** Deletes every file under `dir` but those in `keep` (and a .git folder), and empty folders. */
+/**
+ * Deletes every file under `dir` but those in `keep` (and a .git folder). A folder holding nothing
+ * to keep is moved aside whole and deleted in the background: unlinking thousands of files one by
+ * one (an old search index) took seconds on a slow disk.
+ */
 function clearOutput(dir: string, keep: ReadonlySet<string>): void {
   if (!existsSync(dir)) return;
-  const visit = (folder: string): boolean => {
-    let empty = true;
+  const holding = new Set<string>();
+  for (const file of keep) {
+    for (let folder = dirname(file); folder.length > dir.length && !holding.has(folder); folder = dirname(folder)) holding.add(folder);
+  }
+  const trash = `${dir.replace(/[\\/]+$/, '')}.old-${process.pid}-${Date.now()}`;
+  const visit = (folder: string) => {
     for (const entry of readdirSync(folder, { withFileTypes: true })) {
       const path = join(folder, entry.name);
       if (entry.isDirectory()) {
-        if (folder === dir && entry.name === '.git') {
-          empty = false;
-          continue;
-        }
-        if (visit(path)) rmdirSync(path);
-        else empty = false;
-      } else if (keep.has(path)) {
-        empty = false;
-      } else {
-        rmSync(path, { force: true });
+        if (folder === dir && entry.name === '.git') continue;
+        if (holding.has(path)) visit(path);
+        else moveAside(path, trash);
+      } else if (!keep.has(path)) {
+        unlinkSync(path);
       }
     }
-    return empty;
   };
   visit(dir);
+  // This build's trash, and any an interrupted build left.
+  const parent = dirname(trash);
+  const prefix = `${basename(dir.replace(/[\\/]+$/, ''))}.old-`;
+  for (const name of readdirSync(parent)) {
+    if (name.startsWith(prefix)) rm(join(parent, name), { recursive: true, force: true }).catch(() => {});
+  }
+}
+
+/** Moves a folder into `trash` (same disk, one rename); deletes it in place when it cannot. */
+function moveAside(path: string, trash: string): void {
+  try {
+    mkdirSync(trash, { recursive: true });
+    renameSync(path, join(trash, `${Math.random().toString(36).slice(2)}`));
+  } catch {
+    rmSync(path, { recursive: true, force: true });
+  }
 }
