@@ -14,6 +14,9 @@ import type { BuildCache } from '../pipeline/buildCache.ts';
 import { searchDocument } from '../lib/searchDocument.ts';
 import { startSearchIndex, type SearchIndexJob } from './pagefind.ts';
 
+/** How long the dev server waits for more file events before rebuilding the model. */
+const DEV_BURST_MS = 30;
+
 export interface AfterBuildStep {
   (args: { dir: URL; logger: AstroIntegrationLogger; site: Site }): Promise<void>;
 }
@@ -46,13 +49,25 @@ export function atlas(options: AtlasIntegrationOptions): AstroIntegration {
       'astro:server:setup': async ({ server, logger }) => {
         useDevCache();
         server.watcher.add(options.deploy.contentDir);
+        // Saves often come in bursts (a rename is an unlink and an add; editors write twice): one
+        // rebuild for the burst.
+        let pending: ReturnType<typeof setTimeout> | undefined;
         const reload = (path: string) => {
           if (!path.startsWith(options.deploy.contentDir)) return;
+          clearTimeout(pending);
+          pending = setTimeout(rebuild, DEV_BURST_MS);
+        };
+        const rebuild = () => {
           invalidateSite();
           getSite().then(
             (site) => reportWarnings(site.diagnostics, logger),
             (error) => reportError(error, logger),
           );
+          // Astro keeps each route's getStaticPaths() result: a note added, deleted or renamed
+          // changes the pages, so its server environments are told to ask again.
+          for (const environment of Object.values(server.environments)) {
+            if (environment.name !== 'client') environment.hot.send('astro:content-changed', {});
+          }
           server.ws.send({ type: 'full-reload' });
         };
         server.watcher.on('change', reload);

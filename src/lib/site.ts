@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { readDeployConfig, type DeployConfig } from '../config/deployConfig.ts';
 import { SITE_CONFIG_FILE } from '../config/siteConfig.ts';
 import { BuildCache, cacheDir, openBuildCache } from '../pipeline/buildCache.ts';
+import { analyseOnWorker } from '../pipeline/graphWorker.ts';
 import type { SiteConfig } from '../config/siteConfig.ts';
 import { DEMO_NAMES, isDemoName, renderDemoFallbackHtml } from '../demos/registry.ts';
 import { loadContent, type ChromeLink, type Topic } from '../pipeline/loadContent.ts';
@@ -100,6 +101,27 @@ export function invalidateSite(): void {
   delete cache.promise;
 }
 
+/**
+ * Dev server: after an edit that changed the links, the model showed the last analytics and
+ * layout; compute the real ones on a worker, a moment after the edits stop, and let the next
+ * request rebuild the model with them (from the cache, so quickly).
+ */
+let refreshTimer: ReturnType<typeof setTimeout> | undefined;
+function refreshGraphLater(graph: KnowledgeGraph, builds: BuildCache): void {
+  clearTimeout(refreshTimer);
+  refreshTimer = setTimeout(() => {
+    analyseOnWorker(graph).then(
+      (work) => {
+        if (cache.builds !== builds) return;
+        builds.learnGraph(work);
+        invalidateSite();
+      },
+      () => {},
+    );
+  }, DEV_GRAPH_DELAY_MS);
+}
+const DEV_GRAPH_DELAY_MS = 1500;
+
 export const demoRegistry = { names: DEMO_NAMES, isDemoName, fallbackHtml: renderDemoFallbackHtml };
 
 /** Everything outside the notes that decides the output: a change starts the build cache afresh. */
@@ -117,9 +139,10 @@ function buildCacheFor(deploy: DeployConfig): BuildCache {
 
 export async function buildSite(deploy: DeployConfig): Promise<Site> {
   const builds = buildCacheFor(deploy);
-  const content = await loadContent(deploy, demoRegistry, { cache: builds });
+  const content = await loadContent(deploy, demoRegistry, { cache: builds, devServer: cache.dev === true });
   cache.builds = builds;
   if (!cache.dev) builds.save();
+  if (content.graphPending) refreshGraphLater(content.graph, builds);
   const collator = new Intl.Collator(content.site.config.language, { sensitivity: 'base', numeric: true });
   const topics = [...content.topics].sort((a, b) => collator.compare(a.title, b.title) || (a.slug < b.slug ? -1 : 1));
   const bySlug = new Map(topics.map((t) => [t.slug, t]));

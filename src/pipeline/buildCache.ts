@@ -15,7 +15,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync,
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
-import type { TopicAttributes } from '../../graph/knowledgeGraph.ts';
+import type { KnowledgeGraph, TopicAttributes } from '../../graph/knowledgeGraph.ts';
 import type { ReadResult, RenderedNote, TransformedNote } from './noteShard.ts';
 
 export const CACHE_FORMAT = 1;
@@ -23,6 +23,8 @@ export const CACHE_FORMAT = 1;
 export interface CachedNote {
   /** Digest of the file's bytes. */
   source: string;
+  /** The file's size and modification time when it was read (the dev server trusts them). */
+  stat?: string;
   read: ReadResult;
   transform?: TransformedNote;
   render?: { key: string; note: RenderedNote };
@@ -38,6 +40,8 @@ interface Stored {
   notes: Map<string, CachedNote>;
   analytics: { key: string; nodes: GraphAnalytics } | undefined;
   layout: { key: string; nodes: GraphLayout } | undefined;
+  /** Digest of everything a transform may look up (all notes' names, anchors, attachments…). */
+  lookups: string | undefined;
 }
 
 export class BuildCache {
@@ -47,7 +51,10 @@ export class BuildCache {
   readonly notes = new Map<string, CachedNote>();
   analytics: Stored['analytics'];
   layout: Stored['layout'];
+  lookups: Stored['lookups'];
   readonly #previousGraph: Pick<Stored, 'analytics' | 'layout'>;
+  /** The last build's lookup digest: when equal, every transform's lookups have the same answers. */
+  readonly previousLookups: string | undefined;
 
   readonly stamp: string;
   readonly file: string | undefined;
@@ -57,6 +64,16 @@ export class BuildCache {
     this.file = file;
     this.previous = stored?.notes ?? new Map();
     this.#previousGraph = { analytics: stored?.analytics, layout: stored?.layout };
+    this.previousLookups = stored?.lookups;
+    // Carried forward until this build computes its own, so a dev-server build that deferred
+    // them still hands the last ones on.
+    this.analytics = stored?.analytics;
+    this.layout = stored?.layout;
+  }
+
+  /** The last build's analytics and layout whatever the structure (the dev server's stand-in while it recomputes). */
+  get lastGraph(): { analytics: GraphAnalytics | undefined; layout: GraphLayout | undefined } {
+    return { analytics: this.#previousGraph.analytics?.nodes, layout: this.#previousGraph.layout?.nodes };
   }
 
   /** True when the previous build left anything to reuse. */
@@ -74,10 +91,16 @@ export class BuildCache {
     return l?.key === key ? l.nodes : undefined;
   }
 
+  /** Analytics and layout computed after this build (the dev server's background work). */
+  learnGraph(work: { analytics: NonNullable<Stored['analytics']>; layout: NonNullable<Stored['layout']> }): void {
+    this.analytics = work.analytics;
+    this.layout = work.layout;
+  }
+
   /** Writes this build's records (atomically: a crash mid-write leaves the old cache). */
   save(): void {
     if (!this.file) return;
-    const stored: Stored = { format: CACHE_FORMAT, stamp: this.stamp, notes: this.notes, analytics: this.analytics, layout: this.layout };
+    const stored: Stored = { format: CACHE_FORMAT, stamp: this.stamp, notes: this.notes, analytics: this.analytics, layout: this.layout, lookups: this.lookups };
     mkdirSync(dirname(this.file), { recursive: true });
     const temp = `${this.file}.${process.pid}.tmp`;
     writeFileSync(temp, serialize(stored));
@@ -86,7 +109,7 @@ export class BuildCache {
 
   /** The cache for the next build in the same process (the dev server): this build's records. */
   next(): BuildCache {
-    return new BuildCache(this.stamp, this.file, { format: CACHE_FORMAT, stamp: this.stamp, notes: this.notes, analytics: this.analytics, layout: this.layout });
+    return new BuildCache(this.stamp, this.file, { format: CACHE_FORMAT, stamp: this.stamp, notes: this.notes, analytics: this.analytics, layout: this.layout, lookups: this.lookups });
   }
 }
 
@@ -124,6 +147,15 @@ export function openBuildCache(location: CacheLocation, settings: unknown): Buil
     // A damaged cache file is not an error: the build is cold and rewrites it.
     return new BuildCache(stamp, file);
   }
+}
+
+/** A digest of what the graph analytics and layout read: topics in order, edges with type and weight. */
+export function structureDigest(graph: KnowledgeGraph): string {
+  const hash = createHash('sha256');
+  graph.forEachNode((node) => hash.update(node).update('\u0000'));
+  hash.update('\u0001');
+  graph.forEachEdge((_edge, a, source, target) => hash.update(`${source}\u0000${target}\u0000${a.type}\u0000${a.weight}\u0000`));
+  return hash.digest('base64url');
 }
 
 export function digest(data: string | Uint8Array): string {

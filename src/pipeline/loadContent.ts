@@ -8,12 +8,12 @@
 // Everything the pages need (backlinks, relations, the graph) is derived from the records produced
 // here, never by re-reading pages.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Root } from 'mdast';
 import { nameKey } from '../../graph/names.ts';
 import { relationVocabulary, type RelationVocabulary } from '../../graph/relations.ts';
-import { addQueryEdges, assignAnalytics, createKnowledgeGraph, layoutKnowledgeGraph, type KnowledgeGraph } from '../../graph/index.ts';
+import { addQueryEdges, assignAnalytics, createKnowledgeGraph, degrees, layoutKnowledgeGraph, type KnowledgeGraph } from '../../graph/index.ts';
 import type { LinkRecord, RelationRecord, TopicRecord, TopicSlug } from '../../graph/types.ts';
 import type { DeployConfig, LinkPolicy } from '../config/deployConfig.ts';
 import { readSiteConfig, type LoadedSiteConfig } from '../config/readSiteConfig.ts';
@@ -23,7 +23,7 @@ import { isSafeUrl } from '../urlPolicy.ts';
 import { LAYOUT_IDS, type HeadingAnchor } from './anchors.ts';
 import { ContentError, sortDiagnostics, type Diagnostic } from './diagnostics.ts';
 import { frontmatterDates, readPageHistory, shallowCloneWarning } from './gitHistory.ts';
-import { BuildCache, digest, type GraphAnalytics, type GraphLayout } from './buildCache.ts';
+import { BuildCache, digest, structureDigest, type GraphAnalytics, type GraphLayout } from './buildCache.ts';
 import { sameAnswers } from './lookupLog.ts';
 import { siteLookup, type EmbedNeed, type LookupData, type ReadResult, type RenderedNote, type ShardOptions, type TransformedNote } from './noteShard.ts';
 import { parseMarkdown } from './parseMarkdown.ts';
@@ -115,6 +115,8 @@ export interface LoadedContent {
   timings: Record<string, number>;
   /** How many notes this build parsed, transformed and rendered (the rest came from the build cache). */
   work: { parsed: number; transformed: number; rendered: number };
+  /** Set (to the graph's structure digest) when analytics and layout are the last build's, pending. */
+  graphPending: string | undefined;
 }
 
 export interface LoadOptions {
@@ -125,6 +127,11 @@ export interface LoadOptions {
   cwd?: string;
   /** What earlier builds learned (src/pipeline/buildCache.ts); without one every note is processed. */
   cache?: BuildCache;
+  /**
+   * Dev server: trust files' sizes and times to tell what changed, and reuse the last analytics and
+   * layout when the links changed, instead of waiting for them.
+   */
+  devServer?: boolean;
 }
 
 export async function loadContent(deploy: DeployConfig, demos: DemoRegistry, options: LoadOptions = {}): Promise<LoadedContent> {
@@ -163,7 +170,22 @@ export async function loadContent(deploy: DeployConfig, demos: DemoRegistry, opt
   // What the last build learned (src/pipeline/buildCache.ts): a note whose bytes are unchanged is
   // not read or parsed again; its transform and HTML are reused while their inputs are unchanged.
   const cache = options.cache ?? new BuildCache('', undefined);
-  const sources = new Map(vault.topics.map((rel) => [rel, sourceDigest(join(deploy.contentDir, rel))]));
+  // The dev server trusts a file's size and modification time (as make does) and hashes only files
+  // whose stat changed; a build hashes every file, since a checkout sets new times.
+  const stats = new Map<string, string>();
+  const sources = new Map(
+    vault.topics.map((rel) => {
+      const file = join(deploy.contentDir, rel);
+      if (options.devServer) {
+        const stat = statSync(file, { throwIfNoEntry: false });
+        const stamp = stat ? `${stat.size}:${stat.mtimeMs}` : '';
+        stats.set(rel, stamp);
+        const cached = cache.previous.get(rel);
+        if (stamp && cached?.stat === stamp) return [rel, cached.source];
+      }
+      return [rel, sourceDigest(file)];
+    }),
+  );
   const reads = new Map<string, ReadResult>();
   const toRead: string[] = [];
   for (const rel of vault.topics) {
@@ -238,13 +260,17 @@ export async function loadContent(deploy: DeployConfig, demos: DemoRegistry, opt
     // A cached transform stands while every question it asked gets the same answer; the other
     // notes are parsed (if they were not) and transformed in their shards.
     const transformedBySlug = new Map<TopicSlug, TransformedNote>();
+    // When nothing a note can look up changed at all (an edit to some page's text), every cached
+    // transform stands without asking its questions again.
+    cache.lookups = digest(JSON.stringify(lookupData));
     if (cache.warm) {
-      const answers = siteLookup(lookupData, shardOptions);
+      const unchanged = cache.lookups === cache.previousLookups;
+      const answers = unchanged ? undefined : siteLookup(lookupData, shardOptions);
       const stale: string[] = [];
       for (const note of notes) {
         if (ownerOf.has(note.slug)) continue;
         const cached = cache.previous.get(note.rel)?.transform;
-        if (cached && sameAnswers(answers, cached.lookups)) transformedBySlug.set(note.slug, cached);
+        if (cached && (!answers || sameAnswers(answers, cached.lookups))) transformedBySlug.set(note.slug, cached);
         else stale.push(note.rel);
       }
       await load(stale);
@@ -310,9 +336,14 @@ export async function loadContent(deploy: DeployConfig, demos: DemoRegistry, opt
     // reuses the last build's.
     const structure = structureDigest(graph);
     const knownAnalytics = cache.analyticsFor(structure);
+    // The dev server does not wait for analytics and layout after an edit that changed the links:
+    // it shows the last ones (new topics placed beside their neighbours) and has them recomputed
+    // in the background (src/lib/site.ts).
+    const deferred = !knownAnalytics && options.devServer === true && cache.lastGraph.analytics !== undefined && cache.lastGraph.layout !== undefined;
     if (knownAnalytics) graph.updateEachNodeAttributes((node, attributes) => ({ ...attributes, ...knownAnalytics[node] }));
+    else if (deferred) applyLastGraph(graph, cache.lastGraph.analytics!, cache.lastGraph.layout!);
     else assignAnalytics(graph);
-    cache.analytics = { key: structure, nodes: pickAttributes<GraphAnalytics[string]>(graph, ['pagerank', 'community', 'inDegree', 'outDegree']) };
+    if (!deferred) cache.analytics = { key: structure, nodes: knownAnalytics ?? pickAttributes<GraphAnalytics[string]>(graph, ['pagerank', 'community', 'inDegree', 'outDegree']) };
     lap('graph');
 
     // 9. Queries, evaluated against the graph; what they list is recorded and added as query edges.
@@ -397,10 +428,12 @@ export async function loadContent(deploy: DeployConfig, demos: DemoRegistry, opt
         ),
       );
       // The layout needs nothing the pages show: it runs here while the shards render.
-      const knownLayout = cache.layoutFor(structure);
+      // The layout also places the topics queries list: its key includes the query edges.
+      const layoutKey = queried.links.length ? structureDigest(graph) : structure;
+      const knownLayout = cache.layoutFor(layoutKey);
       if (knownLayout) graph.updateEachNodeAttributes((node, attributes) => ({ ...attributes, ...knownLayout[node] }));
-      else layoutKnowledgeGraph(graph);
-      cache.layout = { key: structure, nodes: pickAttributes<GraphLayout[string]>(graph, ['x', 'y', 'size']) };
+      else if (!deferred) layoutKnowledgeGraph(graph);
+      if (!deferred) cache.layout = { key: layoutKey, nodes: knownLayout ?? pickAttributes<GraphLayout[string]>(graph, ['x', 'y', 'size']) };
       lap('layout');
       const rendered = (await rendering).flat();
       work.rendered = rendered.length;
@@ -419,7 +452,8 @@ export async function loadContent(deploy: DeployConfig, demos: DemoRegistry, opt
       const html = slug && transform ? htmlBySlug.get(slug) : undefined;
       const previous = cache.previous.get(rel);
       const renderEntry = html ? { key: renderKeys.get(slug!)!, note: html as RenderedNote } : previous?.source === sources.get(rel) && !render ? previous?.render : undefined;
-      cache.notes.set(rel, { source: sources.get(rel)!, read, ...(transform ? { transform } : {}), ...(renderEntry ? { render: renderEntry } : {}) });
+      const stat = stats.get(rel);
+      cache.notes.set(rel, { source: sources.get(rel)!, ...(stat ? { stat } : {}), read, ...(transform ? { transform } : {}), ...(renderEntry ? { render: renderEntry } : {}) });
     }
 
     const topics: Topic[] = transformed.map((t) => {
@@ -470,6 +504,7 @@ export async function loadContent(deploy: DeployConfig, demos: DemoRegistry, opt
       notices,
       timings,
       work,
+      graphPending: deferred ? structure : undefined,
     };
   } finally {
     await Promise.all(shards.map((shard) => shard.close()));
@@ -581,13 +616,26 @@ function sourceDigest(file: string): string {
   }
 }
 
-/** A digest of what the graph analytics and layout read: topics in order, edges with type and weight. */
-function structureDigest(graph: KnowledgeGraph): string {
-  const hash = createHash('sha256');
-  graph.forEachNode((node) => hash.update(node).update('\u0000'));
-  hash.update('\u0001');
-  graph.forEachEdge((_edge, a, source, target) => hash.update(`${source}\u0000${target}\u0000${a.type}\u0000${a.weight}\u0000`));
-  return hash.digest('base64url');
+/**
+ * The last build's analytics and layout on a graph whose links changed: what each topic had, and
+ * for a new topic exact degrees, the smallest PageRank and a place among its neighbours.
+ */
+function applyLastGraph(graph: KnowledgeGraph, analytics: GraphAnalytics, layout: GraphLayout): void {
+  let smallest = 1 / Math.max(1, graph.order);
+  for (const a of Object.values(analytics)) smallest = Math.min(smallest, a.pagerank);
+  let smallestSize = 4;
+  for (const l of Object.values(layout)) smallestSize = Math.min(smallestSize, l.size);
+  graph.updateEachNodeAttributes((node, attributes) => ({ ...attributes, ...(analytics[node] ?? { pagerank: smallest, community: 0 }), ...(layout[node] ?? {}) }));
+  degrees.assign(graph);
+  graph.forEachNode((node) => {
+    if (layout[node]) return;
+    let x = 0, y = 0, n = 0;
+    graph.forEachNeighbor(node, (neighbour) => {
+      const at = layout[neighbour];
+      if (at) (x += at.x), (y += at.y), n++;
+    });
+    graph.mergeNodeAttributes(node, { x: n ? Math.round(x / n) : 0, y: n ? Math.round(y / n) : 0, size: smallestSize });
+  });
 }
 
 /** The given numeric attributes of every node, for the build cache. */

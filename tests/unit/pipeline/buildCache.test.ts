@@ -98,3 +98,31 @@ describe('a warm build equals a cold build', () => {
     expect(openBuildCache(location, settings('b')).warm).toBe(false);
   });
 });
+
+describe('the dev server after an edit that changes the links', () => {
+  test('shows the last analytics at once, and after the background work exactly what a cold build shows', async () => {
+    const dir = join(scratch, 'dev');
+    cpSync('tests/fixtures/obsidian', dir, { recursive: true });
+    const deploy = readDeployConfig({ ATLAS_CONTENT: dir, ATLAS_LINKS: 'warn' });
+    let cache = new BuildCache('dev', undefined);
+    const first = await loadContent(deploy, demoRegistry, { cache, devServer: true, throwOnError: false });
+    expect(first.graphPending).toBeUndefined();
+    const before = first.graph.getNodeAttributes('headings');
+
+    writeFileSync(join(dir, 'Linked later.md'), 'Links to [[Headings]], [[Graph]] and [[Tags]].\n');
+    cache = cache.next();
+    const quick = await loadContent(deploy, demoRegistry, { cache, devServer: true, throwOnError: false });
+    expect(quick.graphPending).toBeDefined();
+    // Existing topics keep their place and PageRank; the new one sits among its neighbours.
+    expect(quick.graph.getNodeAttributes('headings')).toMatchObject({ x: before.x, y: before.y, pagerank: before.pagerank });
+    expect(quick.graph.getNodeAttribute('linked-later', 'inDegree')).toBe(0);
+    expect(quick.graph.getNodeAttribute('linked-later', 'outDegree')).toBe(3);
+
+    const { analyseOnWorker } = await import('../../../src/pipeline/graphWorker.ts');
+    cache.learnGraph(await analyseOnWorker(quick.graph));
+    const settled = await loadContent(deploy, demoRegistry, { cache: cache.next(), devServer: true, throwOnError: false });
+    expect(settled.graphPending).toBeUndefined();
+    const cold = await loadContent(deploy, demoRegistry, { cache: new BuildCache('', undefined), throwOnError: false });
+    expect(everything(settled)).toBe(everything(cold));
+  });
+});
