@@ -47,8 +47,11 @@ export const SANITIZE_SCHEMA: Schema = {
   clobberPrefix: 'user-content-',
   attributes: {
     ...Object.fromEntries(Object.keys(defaultSchema.attributes ?? {}).map((tag) => [tag, defaultAttributes(tag)])),
-    '*': [...defaultAttributes('*').filter((a) => !['action', 'method', 'encType', 'acceptCharset', 'accept'].includes(typeof a === 'string' ? a : a[0])), 'className'],
-    a: [...defaultAttributes('a'), 'title', 'hrefLang'],
+    // No forms, so no form attributes. `name` only on links (old-style anchors): on an <img> it
+    // puts the image, by its name and its id, on `document` (`document.querySelector` would become
+    // the image), whatever prefix the name is given.
+    '*': [...defaultAttributes('*').filter((a) => !['action', 'method', 'encType', 'acceptCharset', 'accept', 'name'].includes(typeof a === 'string' ? a : a[0])), 'className'],
+    a: [...defaultAttributes('a'), 'title', 'hrefLang', 'name'],
     img: ['alt', 'src', 'width', 'height', 'title', 'loading', 'ariaLabel', 'ariaDescribedBy', 'ariaLabelledBy'],
     audio: ['src', 'controls', 'preload', 'loop', 'muted'],
     video: ['src', 'controls', 'preload', 'loop', 'muted', 'poster', 'width', 'height', 'playsInline'],
@@ -183,6 +186,7 @@ function whyRemoved(tag: string): string {
 function attributeProblem(tag: string, key: string, value: unknown): string | undefined {
   if (/^on/i.test(key)) return 'content cannot run code';
   if (key === 'style') return 'content cannot restyle the site';
+  if (key === 'name' && tag !== 'a') return 'names are kept on links only: on other elements a name can replace a property of the page’s document';
   const attributes = SANITIZE_SCHEMA.attributes ?? {};
   const find = (list: readonly PropertyDefinition[] | undefined) => list?.find((d) => (typeof d === 'string' ? d : d[0]) === key);
   // As the sanitizer does: the element's own definition first, then the one for every element.
