@@ -271,7 +271,7 @@ export async function loadContent(deploy: DeployConfig, demos: DemoRegistry, opt
   if (throwOnError && diagnostics.some((d) => d.severity === 'error')) throw new ContentError(sortDiagnostics(diagnostics));
 
   // 9. Render.
-  const renderOptions = { demoFallback: (name: string) => demos.fallbackHtml(name, deploy.base), reservedIds: LAYOUT_IDS };
+  const renderOptions = { demoFallback: (name: string) => demos.fallbackHtml(name, deploy.base), reservedIds: LAYOUT_IDS, imageOrigins: lookup.imageOrigins };
   const renderTree = async (tree: Root, note: Pick<Note, 'file'>, firstLine: number) => {
     if (!render) return '';
     const { html, warnings } = await renderToHtml(tree, renderOptions);

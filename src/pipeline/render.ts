@@ -88,6 +88,8 @@ export interface RenderOptions {
   demoFallback?: DemoFallback;
   /** Ids the page layout uses: body ids never repeat them. */
   reservedIds?: readonly string[];
+  /** Origins external images may come from (site configuration); raw-HTML images from others become links. */
+  imageOrigins?: ReadonlySet<string>;
 }
 
 /** Renders one note; what the sanitizer removed comes back as warnings (lines relative to the parsed text). */
@@ -95,7 +97,7 @@ export async function renderToHtml(tree: Root, options: RenderOptions = {}): Pro
   const processors = await getProcessors();
   const processor = hasRawHtml(tree) ? processors.withRaw : processors.plain;
   const hast = (await processor.run(tree)) as HastRoot;
-  const warnings = sanitizeTree(hast, options.reservedIds ?? LAYOUT_IDS);
+  const warnings = sanitizeTree(hast, options.reservedIds ?? LAYOUT_IDS, options.imageOrigins);
   if (options.demoFallback) fillDemoFallbacks(hast, options.demoFallback);
   const finished = (await processors.finish.run(hast)) as HastRoot;
   return { html: processors.finish.stringify(finished), warnings };

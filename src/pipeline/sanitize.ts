@@ -18,7 +18,7 @@ import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
 type PropertyDefinition = NonNullable<Schema['attributes']>[string][number];
 import { find, html } from 'property-information';
 import { visit } from 'unist-util-visit';
-import { isSafeUrl } from '../urlPolicy.ts';
+import { isHttpUrl, isSafeUrl, urlScheme } from '../urlPolicy.ts';
 
 /** Elements removed together with everything inside them (the rest are unwrapped: their text stays). */
 const STRIP_WITH_CONTENT = ['script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'noscript', 'noembed', 'noframes', 'template', 'title', 'textarea', 'select', 'xmp', 'plaintext', 'base', 'meta', 'link', 'head'];
@@ -90,7 +90,7 @@ export function trusted(element: Element): Element {
 }
 
 /** Sanitizes `tree` in place; returns what was removed, for the author. */
-export function sanitizeTree(tree: Root, reservedIds: readonly string[]): Removal[] {
+export function sanitizeTree(tree: Root, reservedIds: readonly string[], imageOrigins: ReadonlySet<string> = new Set()): Removal[] {
   // 1. Set generator-made elements aside; a span with a slot number (in `data`) holds their place.
   const saved: Element[] = [];
   visit(tree, 'element', (node: Element, index, parent) => {
@@ -121,6 +121,7 @@ export function sanitizeTree(tree: Root, reservedIds: readonly string[]): Remova
     return undefined;
   });
   tree.children = clean.children;
+  removals.push(...externalImagesToLinks(tree, imageOrigins));
 
   // 4. One id per page: ids the layout uses, then first come first served.
   const seen = new Set(reservedIds);
@@ -136,6 +137,35 @@ export function sanitizeTree(tree: Root, reservedIds: readonly string[]): Remova
     seen.add(`${id}-${n}`);
     node.properties['id'] = `${id}-${n}`;
   });
+  return removals;
+}
+
+/**
+ * Raw-HTML images from an origin the site does not allow become links to them, as Markdown images
+ * do (src/pipeline/transformNote.ts): the CSP would block them, leaving a broken image, and without
+ * it they would tell another site who reads the page. Inside a link, only the image's text is kept.
+ */
+function externalImagesToLinks(tree: Root, imageOrigins: ReadonlySet<string>): Removal[] {
+  const removals: Removal[] = [];
+  const walk = (parent: Root | Element, insideLink: boolean) => {
+    parent.children.forEach((child, i) => {
+      if (child.type !== 'element') return;
+      const src = child.properties['src'];
+      if (child.tagName === 'img' && typeof src === 'string' && (urlScheme(src) !== undefined || src.startsWith('//'))) {
+        const absolute = src.startsWith('//') ? `https:${src}` : src;
+        const origin = isHttpUrl(absolute) ? new URL(absolute).origin : undefined;
+        if (origin === undefined || !imageOrigins.has(origin)) {
+          removals.push({ line: child.position?.start.line, message: `image from ${origin ?? src} is shown as a link — add "${origin ?? src}" to images.allowedOrigins in atlas.yaml to show it` });
+          const alt = typeof child.properties['alt'] === 'string' && child.properties['alt'] !== '' ? child.properties['alt'] : src;
+          const text: ElementContent = { type: 'text', value: alt };
+          parent.children[i] = insideLink ? text : { type: 'element', tagName: 'a', properties: { href: src, className: ['external-image'] }, children: [text], position: child.position };
+          return;
+        }
+      }
+      walk(child, insideLink || child.tagName === 'a');
+    });
+  };
+  walk(tree, false);
   return removals;
 }
 
