@@ -71,9 +71,16 @@ export function parseFrontmatter(split: SplitSource, file: string, options: Fron
     return { data: lenient ? empty() : undefined, diagnostics, lineOf };
   }
 
-  // A map built from YAML is a plain object: copy it onto one without a prototype, so keys such as
-  // `__proto__` or `constructor` are data like any other.
-  const candidate = Object.assign(Object.create(null) as Record<string, unknown>, raw);
+  // Maps built from YAML are copied onto objects without a prototype, so keys such as `constructor`
+  // are data like any other, and strings lose the control characters no page or feed can carry.
+  // `__proto__` cannot survive validation as a key (zod leaves it out), so it is reported, not lost.
+  const reserved: PropertyKey[][] = [];
+  const candidate = textOnly(raw, [], reserved) as Record<string, unknown>;
+  for (const path of reserved) {
+    const where = path.map(String).join('.');
+    diagnostics.push({ severity, rule: 'frontmatter', file, line: lineOf(path), column: 1, message: `frontmatter "${where}": "__proto__" cannot be a key; rename it${lenient ? ` — ignored ${where}` : ''}` });
+  }
+  if (!lenient && reserved.length) return { data: undefined, diagnostics, lineOf };
   // `summary:` with nothing after it (Obsidian writes empty properties that way) means "not set".
   for (const key of Object.keys(topicFrontmatterSchema.shape)) if (candidate[key] === null) delete candidate[key];
   for (let attempt = 0; attempt < 50; attempt++) {
@@ -91,6 +98,34 @@ export function parseFrontmatter(split: SplitSource, file: string, options: Fron
     dropValue(candidate, issue.path);
   }
   return { data: empty(), diagnostics, lineOf };
+}
+
+/**
+ * Characters that reach frontmatter only through YAML escapes (`"\0"`, `"\x1B"`, `"\uFFFE"`) and
+ * that neither HTML nor XML 1.0 can carry: C0 controls other than tab and line breaks, DEL, and
+ * the non-characters U+FFFE and U+FFFF. Lone surrogates become U+FFFD.
+ */
+const NOT_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/g;
+
+/** `text` without the characters no page or feed can carry. */
+export function withoutControlCharacters(text: string): string {
+  return text.replace(NOT_TEXT, '').toWellFormed();
+}
+
+/** A deep copy of YAML data: strings without control characters, maps without a prototype; `__proto__` keys are left out and their paths collected. */
+function textOnly(value: unknown, path: PropertyKey[], reserved: PropertyKey[][]): unknown {
+  if (typeof value === 'string') return withoutControlCharacters(value);
+  if (Array.isArray(value)) return value.map((item, i) => textOnly(item, [...path, i], reserved));
+  if (typeof value !== 'object' || value === null || value instanceof Date) return value;
+  const copy = Object.create(null) as Record<string, unknown>;
+  for (const key of Object.keys(value)) {
+    if (key === '__proto__') {
+      reserved.push([...path, key]);
+      continue;
+    }
+    copy[withoutControlCharacters(key)] = textOnly((value as Record<string, unknown>)[key], [...path, key], reserved);
+  }
+  return copy;
 }
 
 function describeIssue(issue: { code: string; message: string }, path: readonly PropertyKey[], raw: Record<string, unknown>, lenient: boolean): string {

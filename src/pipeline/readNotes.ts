@@ -8,7 +8,7 @@ import type { TopicSlug } from '../../graph/types.ts';
 import { noteMetadata, type NoteMetadata, type TopicFrontmatter } from '../content/schema.ts';
 import { parsePermalink, slugFromPath } from '../routes.ts';
 import type { Diagnostic, Severity } from './diagnostics.ts';
-import { parseFrontmatter, splitFrontmatter } from './frontmatter.ts';
+import { parseFrontmatter, splitFrontmatter, withoutControlCharacters } from './frontmatter.ts';
 
 /** One published note, read and identified; its body is parsed in the next stage. */
 export interface Note {
@@ -76,7 +76,7 @@ export function readNotes(files: readonly string[], options: ReadNotesOptions): 
     const data = parsed.data;
     const meta = noteMetadata(data);
     const path = rel.replace(/\.(md|mdx)$/i, '');
-    const title = meta.title ?? path.split('/').pop()!;
+    const title = meta.title ?? withoutControlCharacters(path.split('/').pop()!);
     if (data.draft || !data.publish) {
       unpublished.push({ path, title, aliases: meta.aliases, reason: data.draft ? 'draft' : 'publish: false' });
       continue;
