@@ -70,6 +70,9 @@ export function readNotes(files: readonly string[], options: ReadNotesOptions): 
     const source = readText(join(options.contentDir, rel), file, diagnostics);
     if (source === undefined) continue;
     const split = splitFrontmatter(source);
+    if (split.bodyLine === 1 && /^\uFEFF?---[ \t]*\n/.test(source)) {
+      diagnostics.push({ severity: 'warning', rule: 'frontmatter', file, line: 1, column: 1, message: 'the file starts with --- but no --- line closes the frontmatter, so all of it is read as Markdown — add the closing --- line' });
+    }
     const parsed = parseFrontmatter(split, file, { lenient: options.lenient });
     diagnostics.push(...parsed.diagnostics);
     if (!parsed.data) continue;
@@ -96,7 +99,7 @@ export function readNotes(files: readonly string[], options: ReadNotesOptions): 
     }
     const owner = slugOwner.get(urlPath);
     if (owner) {
-      diagnostics.push({ severity: 'error', rule: 'slug-collision', file, line: data.permalink !== undefined && !wantsHome ? parsed.lineOf(['permalink']) : 1, column: 1, message: `URL /${urlPath}/ is also the URL of ${owner} — rename one of the files or set a permalink` });
+      diagnostics.push({ severity: 'error', rule: 'slug-collision', file, line: data.permalink !== undefined && !wantsHome ? parsed.lineOf(['permalink']) : 1, column: 1, message: `URL /${urlPath}/ is also the URL of ${owner}${lookAlike(owner, file)} — rename one of the files or set a permalink` });
       continue;
     }
     slugOwner.set(urlPath, file);
@@ -108,6 +111,14 @@ export function readNotes(files: readonly string[], options: ReadNotesOptions): 
     notes.push({ rel, file, path, slug, urlPath, wantsHome, title, meta, data, body: split.body, bodyLine: split.bodyLine, isMdx: /\.mdx$/i.test(rel), lineOf: parsed.lineOf });
   }
   return { notes, unpublished, diagnostics };
+}
+
+/** Why two file names that give one URL may look like one name to the author. */
+function lookAlike(a: string, b: string): string {
+  // The same characters written two ways (é as one code point, or e + a combining accent) look identical.
+  if (a !== b && a.normalize('NFC') === b.normalize('NFC')) return ' (the two names differ only in how accented letters are encoded: NFC and NFD)';
+  if (a !== b && a.toLowerCase() === b.toLowerCase()) return ' (the two names differ only in letter case)';
+  return '';
 }
 
 /**
