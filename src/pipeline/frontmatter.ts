@@ -83,6 +83,7 @@ export function parseFrontmatter(split: SplitSource, file: string, options: Fron
   if (!lenient && reserved.length) return { data: undefined, diagnostics, lineOf };
   // `summary:` with nothing after it (Obsidian writes empty properties that way) means "not set".
   for (const key of Object.keys(topicFrontmatterSchema.shape)) if (candidate[key] === null) delete candidate[key];
+  let last: { diagnostic: Diagnostic; path: readonly PropertyKey[] } | undefined;
   for (let attempt = 0; attempt < 50; attempt++) {
     const result = topicFrontmatterSchema.safeParse(candidate);
     if (result.success) return { data: diagnostics.some((d) => d.severity === 'error') ? undefined : result.data, diagnostics, lineOf };
@@ -94,8 +95,19 @@ export function parseFrontmatter(split: SplitSource, file: string, options: Fron
     }
     // One value at a time: dropping an array element shifts the paths of the issues after it.
     const issue = result.error.issues[0]!;
-    diagnostics.push({ severity, rule: 'frontmatter', file, line: lineOf(issue.path), column: 1, message: describeIssue(issue, issue.path, candidate, lenient) });
+    if (last && samePath(issue.path, last.path) && issue.path.length > 0) {
+      // Dropping the value did not help: it is required (a reference's year). Drop what holds it
+      // instead, under the same warning.
+      const holder = issue.path.slice(0, -1);
+      last.diagnostic.message = last.diagnostic.message.replace(/ — ignored [^—]*$/, ` — ignored ${holder.map(String).join('.') || 'the frontmatter'} ("${String(issue.path[issue.path.length - 1])}" is required)`);
+      dropValue(candidate, holder);
+      last = { diagnostic: last.diagnostic, path: holder };
+      continue;
+    }
+    const diagnostic: Diagnostic = { severity, rule: 'frontmatter', file, line: lineOf(issue.path), column: 1, message: describeIssue(issue, issue.path, candidate, lenient) };
+    diagnostics.push(diagnostic);
     dropValue(candidate, issue.path);
+    last = { diagnostic, path: issue.path };
   }
   return { data: empty(), diagnostics, lineOf };
 }
@@ -133,6 +145,10 @@ function describeIssue(issue: { code: string; message: string }, path: readonly 
   const value = path.reduce<unknown>((v, k) => (v as Record<PropertyKey, unknown> | undefined)?.[k], raw);
   const shown = value === undefined ? '' : ` ${JSON.stringify(value)?.slice(0, 80) ?? String(value)}:`;
   return `frontmatter "${where}":${shown} ${issue.message}${lenient ? ` — ignored ${where}` : ''}`;
+}
+
+function samePath(a: readonly PropertyKey[], b: readonly PropertyKey[]): boolean {
+  return a.length === b.length && a.every((key, i) => key === b[i]);
 }
 
 /** Removes the value at `path` (an array element is spliced out), so the rest can still be used. */
