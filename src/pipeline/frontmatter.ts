@@ -73,14 +73,14 @@ export function parseFrontmatter(split: SplitSource, file: string, options: Fron
 
   // Maps built from YAML are copied onto objects without a prototype, so keys such as `constructor`
   // are data like any other, and strings lose the control characters no page or feed can carry.
-  // `__proto__` cannot survive validation as a key (zod leaves it out), so it is reported, not lost.
+  // `__proto__` cannot survive validation as a key (zod leaves it out): a warning says so, in
+  // either mode, as Obsidian would build such a note.
   const reserved: PropertyKey[][] = [];
   const candidate = textOnly(raw, [], reserved) as Record<string, unknown>;
   for (const path of reserved) {
     const where = path.map(String).join('.');
-    diagnostics.push({ severity, rule: 'frontmatter', file, line: lineOf(path), column: 1, message: `frontmatter "${where}": "__proto__" cannot be a key; rename it${lenient ? ` — ignored ${where}` : ''}` });
+    diagnostics.push({ severity: 'warning', rule: 'frontmatter', file, line: lineOf(path), column: 1, message: `frontmatter "${where}": "__proto__" cannot be a key, rename it — ignored ${where}` });
   }
-  if (!lenient && reserved.length) return { data: undefined, diagnostics, lineOf };
   // `summary:` with nothing after it (Obsidian writes empty properties that way) means "not set".
   for (const key of Object.keys(topicFrontmatterSchema.shape)) if (candidate[key] === null) delete candidate[key];
   let last: { diagnostic: Diagnostic; path: readonly PropertyKey[] } | undefined;
