@@ -198,7 +198,7 @@ describe('the payload vault in Chromium, with its Content-Security-Policy remove
       `${PAYLOADS}/SVG and MathML.md:4:1 removed xlink:href="javascript:alert('V01')" from <a> — the attribute is not allowed here`,
       `${PAYLOADS}/CSS injection.md:4:1 removed <style> and its content — content cannot restyle the site`,
       `${PAYLOADS}/Dangerous elements.md:6:1 removed <iframe> and its content — content cannot embed other pages or plugins; link to them instead`,
-      `${PAYLOADS}/Frontmatter payloads.md:18:1 frontmatter "facts.__proto__": "__proto__" cannot be a key; rename it — ignored facts.__proto__`,
+      `${PAYLOADS}/Frontmatter payloads.md:18:1 frontmatter "facts.__proto__": "__proto__" cannot be a key, rename it — ignored facts.__proto__`,
       `${PAYLOADS}/DOM clobbering.md:18:1 removed name="y" from <img> — names are kept on links only: on other elements a name can replace a property of the page’s document`,
       `${PAYLOADS}/Raw HTML schemes.md:32:1 image from https://evil.example is shown as a link — add "https://evil.example" to images.allowedOrigins in atlas.yaml to show it`,
       `${PAYLOADS}/Frontmatter payloads.md:27:1 frontmatter "references.0.url": "javascript:alert('F10')": "javascript:alert('F10')" is not an http(s) or doi: URL — references link only to web pages — ignored references.0.url`,

@@ -30,7 +30,10 @@ function walk(node: Nodes, visit: (node: Nodes) => void): void {
 /** A wikilink's inner text, written back from what was parsed. */
 function printWikilink(link: Wikilink): string {
   const fragment = link.blockId !== undefined ? `#^${link.blockId}` : link.headingPath.length ? `#${link.headingPath.join('#')}` : '';
-  return `${link.target}${fragment}${link.alias !== undefined ? `|${link.alias}` : ''}`;
+  const ref = `${link.target}${fragment}`;
+  // `\|` is the escaped pipe of tables: a reference ending in a backslash needs a space (trimmed
+  // away again) before the alias's pipe.
+  return link.alias === undefined ? ref : `${ref}${ref.endsWith('\\') ? ' ' : ''}|${link.alias}`;
 }
 
 describe('wikilinks', () => {
@@ -201,11 +204,13 @@ describe('frontmatter', () => {
           for (const d of parsed.diagnostics) {
             expect(d.line).toBeGreaterThanOrEqual(1);
             expect(d.line).toBeLessThanOrEqual(lines + 1);
-            expect(d.severity).toBe(lenient ? 'warning' : 'error');
+            // Strict parsing reports errors, but a `__proto__` key is only ever a warning.
+            if (!lenient && d.severity === 'warning') expect(d.message).toContain('"__proto__" cannot be a key');
+            if (lenient) expect(d.severity).toBe('warning');
           }
           // Lenient parsing always keeps the page; strict parsing keeps it exactly when nothing is wrong.
           if (lenient) expect(parsed.data).toBeDefined();
-          else expect(parsed.data === undefined).toBe(parsed.diagnostics.length > 0);
+          else expect(parsed.data === undefined).toBe(parsed.diagnostics.some((d) => d.severity === 'error'));
         }
       }),
       { numRuns: 2000 },
@@ -226,7 +231,8 @@ describe('frontmatter', () => {
         expect(lenient.data).toBeDefined();
         const strict = parseFrontmatter(split, 'x.md');
         // The same problems either way: errors in strict mode, warnings (and the value dropped) in warn mode.
-        expect(strict.data === undefined).toBe(lenient.diagnostics.length > 0);
+        const problems = lenient.diagnostics.filter((d) => !d.message.includes('"__proto__" cannot be a key'));
+        expect(strict.data === undefined).toBe(problems.length > 0);
         if (strict.data) expect(lenient.data).toEqual(strict.data);
         // One bad value never costs the page a good title.
         const title = (data as Record<string, unknown>)['title'];
