@@ -272,9 +272,9 @@ export async function loadContent(deploy: DeployConfig, demos: DemoRegistry, opt
 
   // 9. Render.
   const renderOptions = { demoFallback: (name: string) => demos.fallbackHtml(name, deploy.base), reservedIds: LAYOUT_IDS, imageOrigins: lookup.imageOrigins };
-  const renderTree = async (tree: Root, note: Pick<Note, 'file'>, firstLine: number) => {
+  const renderTree = async (tree: Root, note: Pick<Note, 'file'>, firstLine: number, idPrefix?: string) => {
     if (!render) return '';
-    const { html, warnings } = await renderToHtml(tree, renderOptions);
+    const { html, warnings } = await renderToHtml(tree, idPrefix ? { ...renderOptions, idPrefix } : renderOptions);
     for (const w of warnings) diagnostics.push({ severity: 'warning', rule: 'unsafe-html', file: note.file, line: (w.line ?? 1) + firstLine - 1, column: 1, message: w.message });
     return html;
   };
@@ -283,7 +283,8 @@ export async function loadContent(deploy: DeployConfig, demos: DemoRegistry, opt
     const { note } = t;
     const faq: Topic['faq'] = [];
     for (const [i, entry] of t.faq.entries()) {
-      faq.push({ q: entry.q, html: (await renderTree(entry.tree, note, note.lineOf(['faq', i, 'a']))).trim(), text: plainText(entry.tree).replace(/\s+/g, ' ').trim() });
+      // Each answer's ids (footnotes, headings) are its own: they would repeat the body's.
+      faq.push({ q: entry.q, html: (await renderTree(entry.tree, note, note.lineOf(['faq', i, 'a']), `faq-${i + 1}-`)).trim(), text: plainText(entry.tree).replace(/\s+/g, ' ').trim() });
     }
     const html = await renderTree(t.tree, note, note.bodyLine);
     const own = ownText.get(note.slug)!;

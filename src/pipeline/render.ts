@@ -16,7 +16,7 @@ import { createHighlighter, type HighlighterGeneric } from 'shiki';
 import { unified, type Processor } from 'unified';
 import { visit } from 'unist-util-visit';
 import { LAYOUT_IDS } from './anchors.ts';
-import { sanitizeTree, trusted, type Removal } from './sanitize.ts';
+import { prefixIds, sanitizeTree, trusted, type Removal } from './sanitize.ts';
 
 export type RenderWarning = Removal;
 
@@ -90,6 +90,8 @@ export interface RenderOptions {
   reservedIds?: readonly string[];
   /** Origins external images may come from (site configuration); raw-HTML images from others become links. */
   imageOrigins?: ReadonlySet<string>;
+  /** Prefix for every id, for HTML shown on the page beside the body (an FAQ answer). */
+  idPrefix?: string;
 }
 
 /** Renders one note; what the sanitizer removed comes back as warnings (lines relative to the parsed text). */
@@ -98,6 +100,7 @@ export async function renderToHtml(tree: Root, options: RenderOptions = {}): Pro
   const processor = hasRawHtml(tree) ? processors.withRaw : processors.plain;
   const hast = (await processor.run(tree)) as HastRoot;
   const warnings = sanitizeTree(hast, options.reservedIds ?? LAYOUT_IDS, options.imageOrigins);
+  if (options.idPrefix) prefixIds(hast, options.idPrefix);
   if (options.demoFallback) fillDemoFallbacks(hast, options.demoFallback);
   const finished = (await processors.finish.run(hast)) as HastRoot;
   return { html: processors.finish.stringify(finished), warnings };

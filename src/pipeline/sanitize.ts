@@ -123,8 +123,12 @@ export function sanitizeTree(tree: Root, reservedIds: readonly string[], imageOr
   tree.children = clean.children;
   removals.push(...externalImagesToLinks(tree, imageOrigins));
 
-  // 4. One id per page: ids the layout uses, then first come first served.
+  // 4. One id per page: ids the layout uses, then first come first served. What in this tree
+  // referred to an id the layout took (a footnote's aria-describedby="footnote-label", a raw
+  // href="#main") follows it to its new name.
   const seen = new Set(reservedIds);
+  const reserved = new Set(reservedIds);
+  const moved = new Map<string, string>();
   visit(tree, 'element', (node: Element) => {
     const id = node.properties['id'];
     if (typeof id !== 'string') return;
@@ -136,8 +140,53 @@ export function sanitizeTree(tree: Root, reservedIds: readonly string[], imageOr
     while (seen.has(`${id}-${n}`)) n++;
     seen.add(`${id}-${n}`);
     node.properties['id'] = `${id}-${n}`;
+    if (reserved.has(id) && !moved.has(id)) moved.set(id, `${id}-${n}`);
   });
+  if (moved.size) renameIdReferences(tree, (id) => moved.get(id));
   return removals;
+}
+
+/** Properties whose value names other elements of the page by id. */
+const ID_REFERENCES = ['ariaDescribedBy', 'ariaLabelledBy', 'ariaControls', 'ariaOwns', 'ariaFlowTo', 'ariaDetails', 'ariaErrorMessage', 'ariaActiveDescendant', 'htmlFor', 'headers'];
+
+/** Renames the ids that `rename` maps in references to them: IDREF attributes and `#fragment` hrefs. */
+function renameIdReferences(tree: Root, rename: (id: string) => string | undefined): void {
+  visit(tree, 'element', (node: Element) => {
+    for (const key of ID_REFERENCES) {
+      const value = node.properties[key];
+      if (Array.isArray(value)) node.properties[key] = value.map((v) => rename(String(v)) ?? v);
+      else if (typeof value === 'string') node.properties[key] = value.split(/\s+/).map((v) => rename(v) ?? v).join(' ');
+    }
+    const href = node.properties['href'];
+    if (typeof href === 'string' && href.startsWith('#')) {
+      const renamed = rename(href.slice(1)) ?? rename(decodeFragment(href.slice(1)));
+      if (renamed !== undefined) node.properties['href'] = `#${renamed}`;
+    }
+  });
+}
+
+/**
+ * Gives every id in the tree a prefix, and every reference to one of them the same: for HTML
+ * rendered apart from the page body (an FAQ answer), whose footnotes and headings would
+ * otherwise repeat the body's ids.
+ */
+export function prefixIds(tree: Root, prefix: string): void {
+  const ids = new Set<string>();
+  visit(tree, 'element', (node: Element) => {
+    const id = node.properties['id'];
+    if (typeof id !== 'string') return;
+    ids.add(id);
+    node.properties['id'] = `${prefix}${id}`;
+  });
+  renameIdReferences(tree, (id) => (ids.has(id) ? `${prefix}${id}` : undefined));
+}
+
+function decodeFragment(fragment: string): string {
+  try {
+    return decodeURIComponent(fragment);
+  } catch {
+    return fragment;
+  }
 }
 
 /**
