@@ -68,12 +68,13 @@ test('every fixture folder is built below, or is listed with the reason it is no
 });
 
 describe.each(VAULTS.map((v) => [v.name, v] as const))('%s', (_name, options) => {
-  test('every internal href and src resolves, fragments name an id on their page, no page repeats an id', async () => {
+  test('every internal href and src resolves, fragments name an id on their page, no page repeats an id or refers to a missing one', async () => {
     const build = await buildSiteOrThrow(options);
     expect(build.output).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/);
     const report = findBrokenReferences(build.dist, build.base);
     expect(report.broken.map((b) => `${b.page} ${b.url}`)).toEqual(options.broken ?? []);
     expect(report.duplicateIds).toEqual([]);
+    expect(report.danglingIdReferences).toEqual([]);
     expect(report.checked).toBeGreaterThan(10);
   });
 
