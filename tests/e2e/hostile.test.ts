@@ -8,7 +8,7 @@
 // in place, every page of the shipped wiki is opened and no page may report a CSP violation.
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { Element } from 'hast';
+import type { Element as HastElement } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
 import sax from 'sax';
@@ -348,7 +348,7 @@ describe('the payload vault in Chromium, with its Content-Security-Policy remove
       }
       // Parsed as a browser parses it, the page has only the site's own scripts.
       const foreign: string[] = [];
-      visit(fromHtml(html), 'element', (node: Element) => {
+      visit(fromHtml(html), 'element', (node: HastElement) => {
         if (node.tagName !== 'script') return;
         const src = node.properties['src'];
         const own = typeof src === 'string' ? src.startsWith(`${build.base}_astro/`) : node.properties['type'] === 'application/ld+json' || toString(node) === THEME_INIT_SCRIPT;
