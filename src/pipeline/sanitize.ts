@@ -18,7 +18,7 @@ import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
 type PropertyDefinition = NonNullable<Schema['attributes']>[string][number];
 import { find, html } from 'property-information';
 import { visit } from 'unist-util-visit';
-import { isHttpUrl, isSafeUrl, urlScheme } from '../urlPolicy.ts';
+import { foreignOrigin, isSafeUrl } from '../urlPolicy.ts';
 
 /** Elements removed together with everything inside them (the rest are unwrapped: their text stays). */
 const STRIP_WITH_CONTENT = ['script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'noscript', 'noembed', 'noframes', 'template', 'title', 'textarea', 'select', 'xmp', 'plaintext', 'base', 'meta', 'link', 'head'];
@@ -121,7 +121,7 @@ export function sanitizeTree(tree: Root, reservedIds: readonly string[], imageOr
     return undefined;
   });
   tree.children = clean.children;
-  removals.push(...externalImagesToLinks(tree, imageOrigins));
+  removals.push(...foreignMediaToLinks(tree, imageOrigins));
 
   // 4. One id per page: ids the layout uses, then first come first served. What in this tree
   // referred to an id the layout took (a footnote's aria-describedby="footnote-label", a raw
@@ -189,30 +189,50 @@ function decodeFragment(fragment: string): string {
   }
 }
 
+/** Elements that load what their `src` (or `poster`) names as soon as the page is shown. */
+const MEDIA = new Set(['img', 'video', 'audio', 'source', 'track']);
+
 /**
- * Raw-HTML images from an origin the site does not allow become links to them, as Markdown images
- * do (src/pipeline/transformNote.ts): the CSP would block them, leaving a broken image, and without
- * it they would tell another site who reads the page. Inside a link, only the image's text is kept.
+ * Media from another origin, however the URL is written (`//host`, `\\host`): the CSP would block
+ * it, leaving a broken image or an empty player, and without the CSP every reader would be
+ * announced to that site. Images from the origins the site allows stay; others become links to
+ * them, as Markdown images do (src/pipeline/transformNote.ts) — inside a link, only their text
+ * stays. Audio and video come from the site's own files only: a player becomes a link, a
+ * `<source>` or `<track>` is removed, a `poster` attribute too.
  */
-function externalImagesToLinks(tree: Root, imageOrigins: ReadonlySet<string>): Removal[] {
+function foreignMediaToLinks(tree: Root, imageOrigins: ReadonlySet<string>): Removal[] {
   const removals: Removal[] = [];
   const walk = (parent: Root | Element, insideLink: boolean) => {
-    parent.children.forEach((child, i) => {
-      if (child.type !== 'element') return;
-      const src = child.properties['src'];
-      if (child.tagName === 'img' && typeof src === 'string' && (urlScheme(src) !== undefined || src.startsWith('//'))) {
-        const absolute = src.startsWith('//') ? `https:${src}` : src;
-        const origin = isHttpUrl(absolute) ? new URL(absolute).origin : undefined;
-        if (origin === undefined || !imageOrigins.has(origin)) {
-          removals.push({ line: child.position?.start.line, message: `image from ${origin ?? src} is shown as a link — add "${origin ?? src}" to images.allowedOrigins in atlas.yaml to show it` });
-          const alt = typeof child.properties['alt'] === 'string' && child.properties['alt'] !== '' ? child.properties['alt'] : src;
-          const text: ElementContent = { type: 'text', value: alt };
+    for (let i = 0; i < parent.children.length; i++) {
+      const child = parent.children[i]!;
+      if (child.type !== 'element') continue;
+      const line = child.position?.start.line;
+      if (MEDIA.has(child.tagName)) {
+        const poster = child.properties['poster'];
+        if (typeof poster === 'string' && foreignOrigin(poster) !== undefined) {
+          removals.push({ line, message: `removed poster="${shorten(poster)}" from <${child.tagName}> — audio and video come from the site's own files only` });
+          delete child.properties['poster'];
+        }
+        const src = child.properties['src'];
+        const origin = typeof src === 'string' ? foreignOrigin(src) : undefined;
+        if (typeof src === 'string' && origin !== undefined && !(child.tagName === 'img' && imageOrigins.has(origin))) {
+          if (child.tagName === 'source' || child.tagName === 'track') {
+            removals.push({ line, message: `removed <${child.tagName} src="${shorten(src)}"> — audio and video come from the site's own files only` });
+            parent.children.splice(i--, 1);
+            continue;
+          }
+          const alt = child.properties['alt'];
+          const text: ElementContent = { type: 'text', value: typeof alt === 'string' && alt !== '' ? alt : src };
+          removals.push({
+            line,
+            message: child.tagName === 'img' ? `image from ${origin} is shown as a link — add "${origin}" to images.allowedOrigins in atlas.yaml to show it` : `<${child.tagName}> from ${origin} is shown as a link — audio and video come from the site's own files only`,
+          });
           parent.children[i] = insideLink ? text : { type: 'element', tagName: 'a', properties: { href: src, className: ['external-image'] }, children: [text], position: child.position };
-          return;
+          continue;
         }
       }
       walk(child, insideLink || child.tagName === 'a');
-    });
+    }
   };
   walk(tree, false);
   return removals;
