@@ -4,6 +4,7 @@
 //   typed relations → header/footer links → render.
 // Everything the pages need (backlinks, relations, the graph) is derived from the records produced
 // here, never by re-reading pages.
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
@@ -16,6 +17,7 @@ import type { TopicFrontmatter } from '../content/schema.ts';
 import { siteRoutes, type SiteRoutes } from '../routes.ts';
 import { isSafeUrl } from '../urlPolicy.ts';
 import { assignAnchors, LAYOUT_IDS, type HeadingAnchor, type PageAnchors } from './anchors.ts';
+import { attachmentProblem } from './attachmentPolicy.ts';
 import { ContentError, sortDiagnostics, type Diagnostic } from './diagnostics.ts';
 import { dropRepeatedTitle, parseMarkdown, type ParsedMarkdown } from './parseMarkdown.ts';
 import { readNotes, type Note } from './readNotes.ts';
@@ -133,7 +135,13 @@ export async function loadContent(deploy: DeployConfig, demos: DemoRegistry, opt
   const byUrlPath = new Map(notes.map((n) => [n.urlPath, n.slug]));
   const index = new TopicIndex(notes.map((n) => ({ slug: n.slug, title: n.title, aliases: n.meta.aliases, path: n.path })));
   const unpublished = new TopicIndex(read.unpublished.map((n, i) => ({ slug: `unpublished-${i}` as TopicSlug, title: n.title, aliases: n.aliases, path: n.path })));
-  const attachments = new AttachmentIndex(vault.attachments);
+  // Attachments are served from the site's origin: what a browser would run there is left out.
+  const published = vault.attachments.filter((path) => {
+    const problem = attachmentProblem(path, () => readFileSync(join(deploy.contentDir, path), 'utf8'));
+    if (problem) diagnostics.push({ severity: 'warning', rule: 'unsafe-attachment', file: displayPath(path), line: problem.line, column: 1, message: problem.message });
+    return problem === undefined;
+  });
+  const attachments = new AttachmentIndex(published);
 
   // 4. The home note: its URL is the site root; its own path URL redirects there.
   const home = chooseHome(notes, site, index, diagnostics);
