@@ -6,7 +6,7 @@
 // an origin the site does not allow, no style of the content's may apply, and no page script may
 // fail. The feeds and exports of the same build must parse with strict parsers. Then, with the CSP
 // in place, every page of the shipped wiki is opened and no page may report a CSP violation.
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Element as HastElement } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
@@ -283,8 +283,22 @@ describe('the payload vault in Chromium, with its Content-Security-Policy remove
       if (Object.values(problems).some((list) => list.length > 0)) report[relative(build.dist, file)] = problems;
       await page.close();
     }
+    // Files a browser shows as documents of their own (SVG, XML, any attachment that got through):
+    // opened too, since they run with the site's origin.
+    const documents = readdirSync(build.dist, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile() && /\.(svg|xml|xhtml|xht|xsl)$/i.test(entry.name))
+      .map((entry) => join(entry.parentPath, entry.name));
+    for (const file of documents) {
+      const page = await context.newPage();
+      const findings = watch(page, site.origin);
+      await page.goto(`${site.url}${relative(build.dist, file).split('\\').join('/')}`, STEP);
+      await page.waitForTimeout(200);
+      if (Object.values(findings).some((list) => list.length > 0)) report[relative(build.dist, file)] = { ...findings, dom: [], styles: [] };
+      await page.close();
+    }
     expect(report).toEqual({});
     expect(external).toEqual([]);
+    expect(documents.map((file) => relative(build.dist, file)).sort()).toEqual(['-/attachments/files/diagram.svg', 'favicon.svg', 'rss.xml', 'sitemap.xml']);
     // The test exercised what it claims to: the CSP was stripped everywhere, links were hovered,
     // diagrams were drawn, the allowed origin's image was shown.
     const withCsp = files.filter((file) => CSP_META.test(readFileSync(file, 'utf8'))).map((file) => new URL(pageUrl(site, build, file)).pathname);
@@ -303,6 +317,17 @@ describe('the payload vault in Chromium, with its Content-Security-Policy remove
     await page.goto(`${site.url}markdown-syntax/`, STEP);
     expect(await page.getByRole('link', { name: 'tracking reference image' }).getAttribute('href')).toBe('https://evil.example/pixel.png');
     expect(await page.locator('.prose img[src*="evil.example"]').count()).toBe(0);
+    await page.close();
+  });
+
+  test('vault files a browser would run on the site are not published; an SVG that only draws is, and is shown', async () => {
+    for (const file of ['page.html', 'app.js', 'feed.xml', 'scripted.svg', 'handler.svg', 'linked.svg']) {
+      expect(existsSync(join(build.dist, '-/attachments/files', file)), file).toBe(false);
+      expect(build.output).toMatch(new RegExp(`${PAYLOADS}/files/${file.replace('.', '\\.')}:\\d+:1 not published: `));
+    }
+    const page = await context.newPage();
+    await page.goto(`${site.url}attachments/`, STEP);
+    expect(await page.locator('img[alt="diagram"]').evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
     await page.close();
   });
 
