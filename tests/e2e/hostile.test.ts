@@ -309,6 +309,50 @@ describe('the payload vault in Chromium, with its Content-Security-Policy remove
     expect(redirects).toBeGreaterThan(3);
   }, 300_000);
 
+  test('search results for payload words, and payloads in the query strings the site reads back, stay text', async () => {
+    const probes = [
+      `-/search/?q=${encodeURIComponent("<img src=x onerror=alert('Q1')>")}`,
+      `-/search/?q=${encodeURIComponent('"><svg onload=alert(`Q2`)>')}&category=${encodeURIComponent('<b onmouseover=alert(1)>')}&tag=${encodeURIComponent('"><script>alert(1)</script>')}`,
+      '-/search/?q=alert',
+      `-/graph/?focus=${encodeURIComponent("<img src=x onerror=alert('Q3')>")}`,
+      `-/graph/?from=${encodeURIComponent('<script>alert(1)</script>')}&to=${encodeURIComponent("javascript:alert('Q4')")}`,
+      `-/graph/?focus=frontmatter-payloads`,
+    ];
+    const problems: Record<string, Findings & Inspection> = {};
+    const baseline = await (async () => {
+      const page = await context.newPage();
+      await page.goto(`${site.url}-/search/`, STEP);
+      const styles = await computedStyles(page);
+      await page.close();
+      return styles;
+    })();
+    for (const probe of probes) {
+      const page = await context.newPage();
+      const findings = watch(page, site.origin);
+      await page.goto(`${site.url}${probe}`, STEP);
+      await page.waitForLoadState('networkidle', STEP);
+      if (probe === '-/search/?q=alert') await expect.poll(() => page.locator('.search-hit-title').count(), STEP).toBeGreaterThan(3);
+      const inspection = await inspect(page, baseline);
+      if (Object.values({ ...findings, ...inspection }).some((list) => list.length > 0)) problems[probe] = { ...findings, ...inspection };
+      await page.close();
+    }
+    // The search dialog, with results whose titles, summaries and excerpts are payloads.
+    const page = await context.newPage();
+    const findings = watch(page, site.origin);
+    await page.goto(`${site.url}plain/`, STEP);
+    await page.keyboard.press('Control+k');
+    const dialog = page.getByRole('dialog', { name: 'Search topics' });
+    for (const query of ['alert', 'script', 'onerror', 'payloads']) {
+      await dialog.getByRole('combobox').fill(query, STEP);
+      await page.waitForFunction((q) => document.getElementById('search-dialog-results')?.dataset['query'] === q, query, STEP);
+    }
+    expect(await dialog.getByRole('option').count()).toBeGreaterThan(3);
+    const inspection = await inspect(page, await computedStyles(page));
+    if (Object.values({ ...findings, ...inspection }).some((list) => list.length > 0)) problems['search dialog'] = { ...findings, ...inspection };
+    await page.close();
+    expect(problems).toEqual({});
+  });
+
   test('an image from an allowed origin is shown; from any other, it is a link', async () => {
     const page = await context.newPage();
     await page.goto(`${site.url}raw-html-schemes/`, STEP);
