@@ -8,7 +8,7 @@ import { toString } from 'mdast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
 import type { LinkRecord, TopicSlug } from '../../graph/types.ts';
 import type { SiteRoutes } from '../routes.ts';
-import { foreignOrigin, isSafeUrl, safeUrl, urlScheme } from '../urlPolicy.ts';
+import { isHttpUrl, isSafeUrl, safeUrl, urlScheme } from '../urlPolicy.ts';
 import { findHeading, type PageAnchors } from './anchors.ts';
 import { didYouMean, type Diagnostic, type Severity } from './diagnostics.ts';
 import { AttachmentIndex, normalizePath, safeDecode } from './scanVault.ts';
@@ -299,10 +299,9 @@ export function transformNote(tree: Root, page: PageSource, site: SiteLookup): T
       }
       return undefined;
     };
-    // Read as the browser will: `//host`, `\\host` and `/\host` leave the site as surely as `https:`.
-    const origin = foreignOrigin(url);
-    if (origin !== undefined) {
-      if (!/^https?:\/\//.test(origin)) return replaceWithLink(`image "${url.slice(0, 60)}" is not an http(s) URL — shown as ${isSafeUrl(url) ? 'a link' : 'text'} instead`);
+    if (urlScheme(url) !== undefined || url.startsWith('//')) {
+      if (!isHttpUrl(url.startsWith('//') ? `https:${url}` : url)) return replaceWithLink(`image "${url.slice(0, 60)}" is not an http(s) URL — shown as ${isSafeUrl(url) ? 'a link' : 'text'} instead`);
+      const origin = new URL(url.startsWith('//') ? `https:${url}` : url).origin;
       if (!site.imageOrigins.has(origin)) return replaceWithLink(`image from ${origin} is shown as a link — add "${origin}" to images.allowedOrigins in atlas.yaml to show it`);
       node.url = safeUrl(url)!;
       return undefined;
