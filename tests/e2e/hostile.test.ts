@@ -360,7 +360,8 @@ describe('the payload vault in Chromium, with its Content-Security-Policy remove
     expect(await page.getByRole('link', { name: 'P15 image from an origin that is not allowed' }).getAttribute('href')).toBe('https://evil.example/track.png');
     await page.goto(`${site.url}markdown-syntax/`, STEP);
     expect(await page.getByRole('link', { name: 'tracking reference image' }).getAttribute('href')).toBe('https://evil.example/pixel.png');
-    expect(await page.locator('.prose img[src*="evil.example"]').count()).toBe(0);
+    // (`/\evil.example/…` stays on the site: Markdown percent-encodes the backslash.)
+    expect(await page.locator('.prose img[src]').evaluateAll((images) => images.map((img) => new URL((img as HTMLImageElement).src).host).filter((host) => host !== location.host))).toEqual(['images.example.org']);
     await page.close();
   });
 
