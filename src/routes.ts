@@ -15,12 +15,19 @@ import type { TopicSlug } from '../graph/types.ts';
 /** First path segment of every generator page; a slug can never be `-`. */
 export const GENERATOR_SEGMENT = '-';
 
-/** Lower case; every run of characters that are not letters, marks or digits becomes one hyphen. */
+/**
+ * Lower case; every run of characters that are not letters, marks or digits becomes one hyphen.
+ * Marks stay with the letter or digit they belong to (Devanagari vowel signs, Arabic harakat);
+ * a mark with none before it — the emoji variation selector left behind by `⚠️` — goes, or an
+ * invisible character would begin the URL.
+ */
 export function slugifySegment(segment: string): string {
   return segment
     .normalize('NFC')
     .toLowerCase()
     .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
+    .replace(/(^|-)\p{M}+/gu, '$1')
+    .replace(/-{2,}/g, '-')
     .replace(/^-+|-+$/g, '');
 }
 

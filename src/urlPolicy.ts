@@ -49,6 +49,23 @@ export function isHttpUrl(raw: string): boolean {
   }
 }
 
+/** Where content URLs are resolved to tell the site's own URLs from others: a host no site has. */
+const OWN_SITE = 'https://own-site.invalid';
+
+/**
+ * The origin `raw` leads to when a page of the site uses it, resolved as a browser resolves it —
+ * `//host`, `\\host`, `/\host` and whitespace around them all leave the site — or undefined when
+ * it stays on the site (a relative or root-relative URL). Other schemes give the origin `null`.
+ */
+export function foreignOrigin(raw: string): string | undefined {
+  try {
+    const { origin } = new URL(raw, `${OWN_SITE}/page/`);
+    return origin === OWN_SITE ? undefined : origin;
+  } catch {
+    return undefined;
+  }
+}
+
 /** A citation URL: http(s), or `doi:10.…/…`, which is turned into its https://doi.org/ resolver URL. */
 export function citationUrl(raw: string): string | undefined {
   const url = browserNormalizedUrl(raw);

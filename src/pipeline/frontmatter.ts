@@ -71,11 +71,19 @@ export function parseFrontmatter(split: SplitSource, file: string, options: Fron
     return { data: lenient ? empty() : undefined, diagnostics, lineOf };
   }
 
-  // A map built from YAML is a plain object: copy it onto one without a prototype, so keys such as
-  // `__proto__` or `constructor` are data like any other.
-  const candidate = Object.assign(Object.create(null) as Record<string, unknown>, raw);
+  // Maps built from YAML are copied onto objects without a prototype, so keys such as `constructor`
+  // are data like any other, and strings lose the control characters no page or feed can carry.
+  // `__proto__` cannot survive validation as a key (zod leaves it out): a warning says so, in
+  // either mode, as Obsidian would build such a note.
+  const reserved: PropertyKey[][] = [];
+  const candidate = textOnly(raw, [], reserved) as Record<string, unknown>;
+  for (const path of reserved) {
+    const where = path.map(String).join('.');
+    diagnostics.push({ severity: 'warning', rule: 'frontmatter', file, line: lineOf(path), column: 1, message: `frontmatter "${where}": "__proto__" cannot be a key, rename it — ignored ${where}` });
+  }
   // `summary:` with nothing after it (Obsidian writes empty properties that way) means "not set".
   for (const key of Object.keys(topicFrontmatterSchema.shape)) if (candidate[key] === null) delete candidate[key];
+  let last: { diagnostic: Diagnostic; path: readonly PropertyKey[] } | undefined;
   for (let attempt = 0; attempt < 50; attempt++) {
     const result = topicFrontmatterSchema.safeParse(candidate);
     if (result.success) return { data: diagnostics.some((d) => d.severity === 'error') ? undefined : result.data, diagnostics, lineOf };
@@ -87,10 +95,49 @@ export function parseFrontmatter(split: SplitSource, file: string, options: Fron
     }
     // One value at a time: dropping an array element shifts the paths of the issues after it.
     const issue = result.error.issues[0]!;
-    diagnostics.push({ severity, rule: 'frontmatter', file, line: lineOf(issue.path), column: 1, message: describeIssue(issue, issue.path, candidate, lenient) });
+    if (last && samePath(issue.path, last.path) && issue.path.length > 0) {
+      // Dropping the value did not help: it is required (a reference's year). Drop what holds it
+      // instead, under the same warning.
+      const holder = issue.path.slice(0, -1);
+      last.diagnostic.message = last.diagnostic.message.replace(/ — ignored [^—]*$/, ` — ignored ${holder.map(String).join('.') || 'the frontmatter'} ("${String(issue.path[issue.path.length - 1])}" is required)`);
+      dropValue(candidate, holder);
+      last = { diagnostic: last.diagnostic, path: holder };
+      continue;
+    }
+    const diagnostic: Diagnostic = { severity, rule: 'frontmatter', file, line: lineOf(issue.path), column: 1, message: describeIssue(issue, issue.path, candidate, lenient) };
+    diagnostics.push(diagnostic);
     dropValue(candidate, issue.path);
+    last = { diagnostic, path: issue.path };
   }
   return { data: empty(), diagnostics, lineOf };
+}
+
+/**
+ * Characters that reach frontmatter only through YAML escapes (`"\0"`, `"\x1B"`, `"\uFFFE"`) and
+ * that neither HTML nor XML 1.0 can carry: C0 controls other than tab and line breaks, DEL, and
+ * the non-characters U+FFFE and U+FFFF. Lone surrogates become U+FFFD.
+ */
+const NOT_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/g;
+
+/** `text` without the characters no page or feed can carry. */
+export function withoutControlCharacters(text: string): string {
+  return text.replace(NOT_TEXT, '').toWellFormed();
+}
+
+/** A deep copy of YAML data: strings without control characters, maps without a prototype; `__proto__` keys are left out and their paths collected. */
+function textOnly(value: unknown, path: PropertyKey[], reserved: PropertyKey[][]): unknown {
+  if (typeof value === 'string') return withoutControlCharacters(value);
+  if (Array.isArray(value)) return value.map((item, i) => textOnly(item, [...path, i], reserved));
+  if (typeof value !== 'object' || value === null || value instanceof Date) return value;
+  const copy = Object.create(null) as Record<string, unknown>;
+  for (const key of Object.keys(value)) {
+    if (key === '__proto__') {
+      reserved.push([...path, key]);
+      continue;
+    }
+    copy[withoutControlCharacters(key)] = textOnly((value as Record<string, unknown>)[key], [...path, key], reserved);
+  }
+  return copy;
 }
 
 function describeIssue(issue: { code: string; message: string }, path: readonly PropertyKey[], raw: Record<string, unknown>, lenient: boolean): string {
@@ -98,6 +145,10 @@ function describeIssue(issue: { code: string; message: string }, path: readonly 
   const value = path.reduce<unknown>((v, k) => (v as Record<PropertyKey, unknown> | undefined)?.[k], raw);
   const shown = value === undefined ? '' : ` ${JSON.stringify(value)?.slice(0, 80) ?? String(value)}:`;
   return `frontmatter "${where}":${shown} ${issue.message}${lenient ? ` — ignored ${where}` : ''}`;
+}
+
+function samePath(a: readonly PropertyKey[], b: readonly PropertyKey[]): boolean {
+  return a.length === b.length && a.every((key, i) => key === b[i]);
 }
 
 /** Removes the value at `path` (an array element is spliced out), so the rest can still be used. */

@@ -21,6 +21,7 @@ import type { TopicFrontmatter } from '../content/schema.ts';
 import { siteRoutes, type SiteRoutes } from '../routes.ts';
 import { isSafeUrl } from '../urlPolicy.ts';
 import { LAYOUT_IDS, type HeadingAnchor } from './anchors.ts';
+import { attachmentProblem } from './attachmentPolicy.ts';
 import { ContentError, sortDiagnostics, type Diagnostic } from './diagnostics.ts';
 import { frontmatterDates, readPageHistory, shallowCloneWarning } from './gitHistory.ts';
 import { BuildCache, digest, structureDigest, type GraphAnalytics, type GraphLayout } from './buildCache.ts';
@@ -200,6 +201,7 @@ export async function loadContent(deploy: DeployConfig, demos: DemoRegistry, opt
     lenient,
     categories: site.config.categories,
     demos: { names: demos.names, fallbacks: Object.fromEntries(demos.names.map((name) => [name, demos.fallbackHtml(name)])) },
+    imageOrigins: site.config.images.allowedOrigins,
   };
   const shards = createShards(shardOptions, shardCount(toRead.length));
   /** Which shard holds each note whose tree is in memory this build. */
@@ -242,7 +244,13 @@ export async function loadContent(deploy: DeployConfig, demos: DemoRegistry, opt
     await Promise.all(shards.map((shard, k) => shard.drop(dropped.filter((n) => ownerOf.get(n.slug) === k).map((n) => n.slug))));
     const bySlug = new Map(notes.map((n) => [n.slug, n]));
     const index = new TopicIndex(notes.map((n) => ({ slug: n.slug, title: n.title, aliases: n.meta.aliases, path: n.path })));
-    const attachments = new AttachmentIndex(vault.attachments);
+    // Attachments are served from the site's origin: what a browser would run there is left out.
+    const published = vault.attachments.filter((path) => {
+      const problem = attachmentProblem(path, () => readFileSync(join(deploy.contentDir, path), 'utf8'));
+      if (problem) diagnostics.push({ severity: 'warning', rule: 'unsafe-attachment', file: displayPath(path), line: problem.line, column: 1, message: problem.message });
+      return problem === undefined;
+    });
+    const attachments = new AttachmentIndex(published);
     const home = chooseHome(notes, site, index, diagnostics);
     const urlOf = (slug: TopicSlug) => (slug === home?.slug ? routes.home() : routes.topic((bySlug.get(slug)?.urlPath ?? slug) as TopicSlug));
     const redirects = home && !home.wantsHome ? [{ path: home.urlPath, to: home.slug }] : [];
@@ -252,7 +260,7 @@ export async function loadContent(deploy: DeployConfig, demos: DemoRegistry, opt
       notes: notes.map((n) => ({ slug: n.slug, title: n.title, aliases: n.meta.aliases, path: n.path, url: urlOf(n.slug), urlPath: n.urlPath })),
       homeSlug: home?.slug,
       unpublished: unpublishedNotes.map((n) => ({ title: n.title, aliases: n.aliases, path: n.path })),
-      attachments: vault.attachments,
+      attachments: published,
       anchors: notes.filter((n) => anchors.has(n.slug)).map((n) => [n.slug, anchors.get(n.slug)!]),
       severity,
       imageOrigins: site.config.images.allowedOrigins,
@@ -575,7 +583,7 @@ function resolveChrome(
     favicon: imageSetting('favicon'),
     footerHtml: async () => {
       if (!footer) return '';
-      const { html, warnings } = await renderToHtml(footer.tree, { features: footer.features, reservedIds: LAYOUT_IDS });
+      const { html, warnings } = await renderToHtml(footer.tree, { features: footer.features, reservedIds: LAYOUT_IDS, imageOrigins: new Set(site.config.images.allowedOrigins) });
       for (const w of warnings) diagnostics.push({ severity: 'warning', rule: 'unsafe-html', file, line: site.lineOf(['footer']), column: 1, message: w.message });
       return html.trim().replace(/^<p>([\s\S]*)<\/p>$/, '$1');
     },

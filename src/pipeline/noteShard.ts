@@ -28,6 +28,8 @@ export interface ShardOptions {
   categories: readonly string[] | undefined;
   /** Demo names and their static fallback HTML (the registry, as data). */
   demos: { names: readonly string[]; fallbacks: Readonly<Record<string, string>> };
+  /** Origins images may come from (atlas.yaml images.allowedOrigins). */
+  imageOrigins: readonly string[];
 }
 
 export interface ReadResult {
@@ -252,7 +254,7 @@ export class NoteShard {
     }
     const featuresOf = new Map(features);
     const fallbacks = this.#options.demos.fallbacks;
-    const options = { demoFallback: (name: string) => fallbacks[name] ?? '', reservedIds: LAYOUT_IDS };
+    const options = { demoFallback: (name: string) => fallbacks[name] ?? '', reservedIds: LAYOUT_IDS, imageOrigins: new Set(this.#options.imageOrigins) };
     const out: RenderedNote[] = [];
     for (const [slug, held] of this.#held) {
       if (!held.tree || (wanted && !wanted.has(slug))) continue;
@@ -263,8 +265,9 @@ export class NoteShard {
       const body = await renderToHtml(held.tree, { ...options, features: featuresOf.get(slug) ?? held.features! });
       report(body.warnings, held.note.bodyLine);
       const faqHtml: string[] = [];
-      for (const answer of held.faq) {
-        const rendered = await renderToHtml(answer.tree, { ...options, features: answer.features });
+      for (const [i, answer] of held.faq.entries()) {
+        // Each answer's ids (footnotes, headings) are its own: they would repeat the body's.
+        const rendered = await renderToHtml(answer.tree, { ...options, features: answer.features, idPrefix: `faq-${i + 1}-` });
         report(rendered.warnings, answer.line);
         faqHtml.push(rendered.html.trim());
       }

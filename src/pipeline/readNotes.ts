@@ -10,7 +10,7 @@ import type { TopicSlug } from '../../graph/types.ts';
 import { noteMetadata, type NoteMetadata, type TopicFrontmatter } from '../content/schema.ts';
 import { parsePermalink, slugFromPath } from '../routes.ts';
 import type { Diagnostic, Severity } from './diagnostics.ts';
-import { parseFrontmatter, splitFrontmatter } from './frontmatter.ts';
+import { parseFrontmatter, splitFrontmatter, withoutControlCharacters } from './frontmatter.ts';
 
 /** Lines (in the file) of the frontmatter values later stages report problems about. */
 export interface NoteLines {
@@ -83,13 +83,16 @@ export function readNote(rel: string, options: ReadNoteOptions): ReadNoteResult 
   const source = readText(join(options.contentDir, rel), file, diagnostics);
   if (source === undefined) return { diagnostics };
   const split = splitFrontmatter(source);
+  if (split.bodyLine === 1 && /^\uFEFF?---[ \t]*\n/.test(source)) {
+    diagnostics.push({ severity: 'warning', rule: 'frontmatter', file, line: 1, column: 1, message: 'the file starts with --- but no --- line closes the frontmatter, so all of it is read as Markdown — add the closing --- line' });
+  }
   const parsed = parseFrontmatter(split, file, { lenient: options.lenient });
   diagnostics.push(...parsed.diagnostics);
   if (!parsed.data) return { diagnostics };
   const data = parsed.data;
   const meta = noteMetadata(data);
   const path = rel.replace(/\.(md|mdx)$/i, '');
-  const title = meta.title ?? path.split('/').pop()!;
+  const title = meta.title ?? withoutControlCharacters(path.split('/').pop()!);
   if (data.draft || !data.publish) return { unpublished: { path, title, aliases: meta.aliases, reason: data.draft ? 'draft' : 'publish: false' }, diagnostics };
 
   let urlPath: string = slugFromPath(rel);
@@ -127,13 +130,21 @@ export function claimUrls<N extends Note>(notes: readonly N[]): { notes: N[]; di
   for (const note of notes) {
     const taken = owner.get(note.urlPath);
     if (taken) {
-      diagnostics.push({ severity: 'error', rule: 'slug-collision', file: note.file, line: note.data.permalink !== undefined && !note.wantsHome ? note.lines.permalink : 1, column: 1, message: `URL /${note.urlPath}/ is also the URL of ${taken} — rename one of the files or set a permalink` });
+      diagnostics.push({ severity: 'error', rule: 'slug-collision', file: note.file, line: note.data.permalink !== undefined && !note.wantsHome ? note.lines.permalink : 1, column: 1, message: `URL /${note.urlPath}/ is also the URL of ${taken}${lookAlike(taken, note.file)} — rename one of the files or set a permalink` });
       continue;
     }
     owner.set(note.urlPath, note.file);
     kept.push(note);
   }
   return { notes: kept, diagnostics };
+}
+
+/** Why two file names that give one URL may look like one name to the author. */
+function lookAlike(a: string, b: string): string {
+  // The same characters written two ways (é as one code point, or e + a combining accent) look identical.
+  if (a !== b && a.normalize('NFC') === b.normalize('NFC')) return ' (the two names differ only in how accented letters are encoded: NFC and NFD)';
+  if (a !== b && a.toLowerCase() === b.toLowerCase()) return ' (the two names differ only in letter case)';
+  return '';
 }
 
 /**

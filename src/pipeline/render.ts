@@ -93,6 +93,10 @@ export interface RenderOptions {
   demoFallback?: DemoFallback;
   /** Ids the page layout uses: body ids never repeat them. */
   reservedIds?: readonly string[];
+  /** Origins external images may come from (site configuration); raw-HTML images from others become links. */
+  imageOrigins?: ReadonlySet<string>;
+  /** Prefix for every id, for HTML shown on the page beside the body (an FAQ answer). */
+  idPrefix?: string;
 }
 
 /** Renders one note; what the sanitizer removed comes back as warnings (lines relative to the parsed text). */
@@ -102,7 +106,13 @@ export async function renderToHtml(tree: Root, options: RenderOptions): Promise<
   const toHast = features.rawHtml ? processors.toHast.raw : processors.toHast.plain;
   const hast = (await toHast.run(tree)) as HastRoot;
   const hasTrusted = hasTrustedNodes(tree);
-  const warnings = sanitizeTree(hast, { reservedIds: options.reservedIds ?? LAYOUT_IDS, rawHtml: features.rawHtml, trusted: hasTrusted });
+  const warnings = sanitizeTree(hast, {
+    reservedIds: options.reservedIds ?? LAYOUT_IDS,
+    rawHtml: features.rawHtml,
+    trusted: hasTrusted,
+    ...(options.imageOrigins ? { imageOrigins: options.imageOrigins } : {}),
+    ...(options.idPrefix ? { idPrefix: options.idPrefix } : {}),
+  });
   if (hasTrusted && options.demoFallback) fillDemoFallbacks(hast, options.demoFallback);
   const finish = processors.finish.get(`${features.math}:${features.code}`)!;
   const finished = features.math || features.code ? ((await finish.run(hast)) as HastRoot) : hast;

@@ -18,8 +18,9 @@ import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
 /** One allowed attribute: its name, optionally followed by the values (or patterns) it may take. */
 type PropertyDefinition = NonNullable<Schema['attributes']>[string][number];
 import { find, html } from 'property-information';
+import { visit } from 'unist-util-visit';
 import { walk, type WalkNode } from './walk.ts';
-import { isSafeUrl } from '../urlPolicy.ts';
+import { foreignOrigin, isSafeUrl } from '../urlPolicy.ts';
 
 /** Elements removed together with everything inside them (the rest are unwrapped: their text stays). */
 const STRIP_WITH_CONTENT = ['script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'noscript', 'noembed', 'noframes', 'template', 'title', 'textarea', 'select', 'xmp', 'plaintext', 'base', 'meta', 'link', 'head'];
@@ -48,8 +49,11 @@ export const SANITIZE_SCHEMA: Schema = {
   clobberPrefix: 'user-content-',
   attributes: {
     ...Object.fromEntries(Object.keys(defaultSchema.attributes ?? {}).map((tag) => [tag, defaultAttributes(tag)])),
-    '*': [...defaultAttributes('*').filter((a) => !['action', 'method', 'encType', 'acceptCharset', 'accept'].includes(typeof a === 'string' ? a : a[0])), 'className'],
-    a: [...defaultAttributes('a'), 'title', 'hrefLang'],
+    // No forms, so no form attributes. `name` only on links (old-style anchors): on an <img> it
+    // puts the image, by its name and its id, on `document` (`document.querySelector` would become
+    // the image), whatever prefix the name is given.
+    '*': [...defaultAttributes('*').filter((a) => !['action', 'method', 'encType', 'acceptCharset', 'accept', 'name'].includes(typeof a === 'string' ? a : a[0])), 'className'],
+    a: [...defaultAttributes('a'), 'title', 'hrefLang', 'name'],
     img: ['alt', 'src', 'width', 'height', 'title', 'loading', 'ariaLabel', 'ariaDescribedBy', 'ariaLabelledBy'],
     audio: ['src', 'controls', 'preload', 'loop', 'muted'],
     video: ['src', 'controls', 'preload', 'loop', 'muted', 'poster', 'width', 'height', 'playsInline'],
@@ -94,6 +98,10 @@ export interface SanitizeOptions {
   rawHtml: boolean;
   /** The tree holds generator-made elements marked with `trusted()`. */
   trusted: boolean;
+  /** Origins images may come from (atlas.yaml images.allowedOrigins); other media become links. */
+  imageOrigins?: ReadonlySet<string>;
+  /** A prefix for every id (HTML rendered apart from the page body, such as an FAQ answer). */
+  idPrefix?: string;
 }
 
 /**
@@ -120,6 +128,9 @@ export function sanitizeTree(tree: Root, options: SanitizeOptions): Removal[] {
   // 3. One walk over what is left: the generator's elements back, the URL policy, unique ids
   //    (the layout's first, then first come first served), heading permalinks.
   const seen = new Set(options.reservedIds);
+  const reserved = new Set(options.reservedIds);
+  /** Ids the layout took → what this tree's element with that id is called now. */
+  const moved = new Map<string, string>();
   walk<Nodes & WalkNode>(clean, (node, index, parent) => {
     if (node.type !== 'element') return undefined;
     const slot = (node.data as Record<string, unknown> | undefined)?.['atlasSlot'];
@@ -140,11 +151,109 @@ export function sanitizeTree(tree: Root, options: SanitizeOptions): Removal[] {
       for (let n = 1; seen.has(unique); n++) unique = `${id}-${n}`;
       seen.add(unique);
       node.properties['id'] = unique;
+      if (unique !== id && reserved.has(id) && !moved.has(id)) moved.set(id, unique);
       if (/^h[2-6]$/.test(node.tagName)) node.children.push(headingAnchor(unique, toString(node)));
     }
     return undefined;
   });
   tree.children = clean.children;
+  removals.push(...foreignMediaToLinks(tree, options.imageOrigins ?? new Set()));
+  // What in this tree referred to an id the layout took (a footnote's
+  // aria-describedby="footnote-label", a raw href="#main") follows it to its new name.
+  if (moved.size) renameIdReferences(tree, (id) => moved.get(id));
+  if (options.idPrefix) prefixIds(tree, options.idPrefix);
+  return removals;
+}
+
+/** Properties whose value names other elements of the page by id. */
+const ID_REFERENCES = ['ariaDescribedBy', 'ariaLabelledBy', 'ariaControls', 'ariaOwns', 'ariaFlowTo', 'ariaDetails', 'ariaErrorMessage', 'ariaActiveDescendant', 'htmlFor', 'headers'];
+
+/** Renames the ids that `rename` maps in references to them: IDREF attributes and `#fragment` hrefs. */
+function renameIdReferences(tree: Root, rename: (id: string) => string | undefined): void {
+  visit(tree, 'element', (node: Element) => {
+    for (const key of ID_REFERENCES) {
+      const value = node.properties[key];
+      if (Array.isArray(value)) node.properties[key] = value.map((v) => rename(String(v)) ?? v);
+      else if (typeof value === 'string') node.properties[key] = value.split(/\s+/).map((v) => rename(v) ?? v).join(' ');
+    }
+    const href = node.properties['href'];
+    if (typeof href === 'string' && href.startsWith('#')) {
+      const renamed = rename(href.slice(1)) ?? rename(decodeFragment(href.slice(1)));
+      if (renamed !== undefined) node.properties['href'] = `#${renamed}`;
+    }
+  });
+}
+
+/**
+ * Gives every id in the tree a prefix, and every reference to one of them the same: for HTML
+ * rendered apart from the page body (an FAQ answer), whose footnotes and headings would
+ * otherwise repeat the body's ids.
+ */
+export function prefixIds(tree: Root, prefix: string): void {
+  const ids = new Set<string>();
+  visit(tree, 'element', (node: Element) => {
+    const id = node.properties['id'];
+    if (typeof id !== 'string') return;
+    ids.add(id);
+    node.properties['id'] = `${prefix}${id}`;
+  });
+  renameIdReferences(tree, (id) => (ids.has(id) ? `${prefix}${id}` : undefined));
+}
+
+function decodeFragment(fragment: string): string {
+  try {
+    return decodeURIComponent(fragment);
+  } catch {
+    return fragment;
+  }
+}
+
+/** Elements that load what their `src` (or `poster`) names as soon as the page is shown. */
+const MEDIA = new Set(['img', 'video', 'audio', 'source', 'track']);
+
+/**
+ * Media from another origin, however the URL is written (`//host`, `\\host`): the CSP would block
+ * it, leaving a broken image or an empty player, and without the CSP every reader would be
+ * announced to that site. Images from the origins the site allows stay; others become links to
+ * them, as Markdown images do (src/pipeline/transformNote.ts) — inside a link, only their text
+ * stays. Audio and video come from the site's own files only: a player becomes a link, a
+ * `<source>` or `<track>` is removed, a `poster` attribute too.
+ */
+function foreignMediaToLinks(tree: Root, imageOrigins: ReadonlySet<string>): Removal[] {
+  const removals: Removal[] = [];
+  const walk = (parent: Root | Element, insideLink: boolean) => {
+    for (let i = 0; i < parent.children.length; i++) {
+      const child = parent.children[i]!;
+      if (child.type !== 'element') continue;
+      const line = child.position?.start.line;
+      if (MEDIA.has(child.tagName)) {
+        const poster = child.properties['poster'];
+        if (typeof poster === 'string' && foreignOrigin(poster) !== undefined) {
+          removals.push({ line, message: `removed poster="${shorten(poster)}" from <${child.tagName}> — audio and video come from the site's own files only` });
+          delete child.properties['poster'];
+        }
+        const src = child.properties['src'];
+        const origin = typeof src === 'string' ? foreignOrigin(src) : undefined;
+        if (typeof src === 'string' && origin !== undefined && !(child.tagName === 'img' && imageOrigins.has(origin))) {
+          if (child.tagName === 'source' || child.tagName === 'track') {
+            removals.push({ line, message: `removed <${child.tagName} src="${shorten(src)}"> — audio and video come from the site's own files only` });
+            parent.children.splice(i--, 1);
+            continue;
+          }
+          const alt = child.properties['alt'];
+          const text: ElementContent = { type: 'text', value: typeof alt === 'string' && alt !== '' ? alt : src };
+          removals.push({
+            line,
+            message: child.tagName === 'img' ? `image from ${origin} is shown as a link — add "${origin}" to images.allowedOrigins in atlas.yaml to show it` : `<${child.tagName}> from ${origin} is shown as a link — audio and video come from the site's own files only`,
+          });
+          parent.children[i] = insideLink ? text : { type: 'element', tagName: 'a', properties: { href: src, className: ['external-image'] }, children: [text], position: child.position };
+          continue;
+        }
+      }
+      walk(child, insideLink || child.tagName === 'a');
+    }
+  };
+  walk(tree, false);
   return removals;
 }
 
@@ -205,6 +314,7 @@ function whyRemoved(tag: string): string {
 function attributeProblem(tag: string, key: string, value: unknown): string | undefined {
   if (/^on/i.test(key)) return 'content cannot run code';
   if (key === 'style') return 'content cannot restyle the site';
+  if (key === 'name' && tag !== 'a') return 'names are kept on links only: on other elements a name can replace a property of the page’s document';
   const attributes = SANITIZE_SCHEMA.attributes ?? {};
   const find = (list: readonly PropertyDefinition[] | undefined) => list?.find((d) => (typeof d === 'string' ? d : d[0]) === key);
   // As the sanitizer does: the element's own definition first, then the one for every element.

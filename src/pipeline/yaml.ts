@@ -22,11 +22,12 @@ export function parseYaml(text: string, firstLine: number): ParsedYaml {
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const lineAt = (offset: number) => lineCounter.linePos(offset).line + firstLine - 1;
   const lineOf = (path: readonly PropertyKey[]) => lineAt(rangeStart(doc, path));
-  const errors = doc.errors.map((error) => ({
-    line: (error.linePos?.[0].line ?? 1) + firstLine - 1,
-    column: error.linePos?.[0].col ?? 1,
-    message: error.message.split('\n')[0]!,
-  }));
+  // Positions come from the error's offset: `linePos` is only filled in with `prettyErrors`,
+  // which would also rewrite the message.
+  const errors = doc.errors.map((error) => {
+    const { line, col } = lineCounter.linePos(error.pos[0]);
+    return { line: line + firstLine - 1, column: col, message: error.message.split('\n')[0]! };
+  });
   if (errors.length) return { value: undefined, errors, lineOf };
   try {
     // maxAliasCount guards against "billion laughs" alias expansion.

@@ -1,6 +1,7 @@
 // Checks a built site the way a crawler would: every internal href/src in every HTML file must
 // point at a file that exists in the output (directories need an index.html), under the base path;
-// a `#fragment` must name an element id on the target page; and no page may repeat an id.
+// a `#fragment` must name an element id on the target page; no page may repeat an id; and every
+// id an attribute refers to (aria-describedby, aria-labelledby, aria-controls, for) must be on the page.
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
@@ -19,15 +20,27 @@ export interface DuplicateId {
   id: string;
 }
 
+/** An attribute naming an id that is not on its page: assistive technology finds nothing there. */
+export interface DanglingIdReference {
+  page: string;
+  attribute: string;
+  id: string;
+}
+
 export interface LinkReport {
   checked: number;
   broken: BrokenReference[];
   duplicateIds: DuplicateId[];
+  danglingIdReferences: DanglingIdReference[];
 }
+
+/** hast properties holding ids of other elements on the page, and the attribute an author knows. */
+const ID_REFERENCES: Record<string, string> = { ariaDescribedBy: 'aria-describedby', ariaLabelledBy: 'aria-labelledby', ariaControls: 'aria-controls', htmlFor: 'for' };
 
 export function findBrokenReferences(dist: string, base: string): LinkReport {
   const broken: BrokenReference[] = [];
   const duplicateIds: DuplicateId[] = [];
+  const danglingIdReferences: DanglingIdReference[] = [];
   const idsByFile = new Map<string, Set<string>>();
   const pending: Array<{ page: string; url: string; file: string; fragment: string }> = [];
   let checked = 0;
@@ -37,11 +50,16 @@ export function findBrokenReferences(dist: string, base: string): LinkReport {
     const pagePath = `${base}${page.replace(/index\.html$/, '').replace(/\\/g, '/')}`;
     const tree = fromHtml(readFileSync(file, 'utf8'));
     const ids = new Set<string>();
+    const references: Array<{ attribute: string; id: string }> = [];
     visit(tree, 'element', (node: Element) => {
       const id = node.properties['id'];
       if (typeof id === 'string') {
         if (ids.has(id)) duplicateIds.push({ page, id });
         ids.add(id);
+      }
+      for (const [property, attribute] of Object.entries(ID_REFERENCES)) {
+        const value = node.properties[property];
+        for (const ref of Array.isArray(value) ? value : typeof value === 'string' ? value.split(/\s+/) : []) references.push({ attribute, id: String(ref) });
       }
       for (const attr of ['href', 'src'] as const) {
         const value = node.properties[attr];
@@ -59,13 +77,14 @@ export function findBrokenReferences(dist: string, base: string): LinkReport {
       }
     });
     idsByFile.set(file, ids);
+    for (const ref of references) if (ref.id !== '' && !ids.has(ref.id)) danglingIdReferences.push({ page, ...ref });
   }
   for (const ref of pending) {
     const ids = idsByFile.get(ref.file);
     // Browsers try the fragment as written, then percent-decoded.
     if (!ids?.has(ref.fragment) && !ids?.has(safeDecode(ref.fragment))) broken.push({ page: ref.page, url: ref.url, problem: 'fragment' });
   }
-  return { checked, broken, duplicateIds };
+  return { checked, broken, duplicateIds, danglingIdReferences };
 }
 
 /** The output file a site path is served from, or undefined. */

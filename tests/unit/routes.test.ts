@@ -22,6 +22,10 @@ describe('slugs', () => {
     ['Cafe\u0301.md', 'café'],
     ['-/x.md', 'x'],
     ['_private.md', 'private'],
+    // A mark with no letter before it (an emoji's variation selector) never begins a URL.
+    ['⚠️ Warnings.md', 'warnings'],
+    ['a \u0301 b.md', 'a-b'],
+    ['❤️.md', 'untitled'],
   ])('slugFromPath(%j) = %j', (path, slug) => {
     expect(slugFromPath(path)).toBe(slug);
   });

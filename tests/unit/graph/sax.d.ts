@@ -1,4 +1,4 @@
-// sax ships no types. It is here through astro → svgo; the GEXF test uses its strict mode as an
+// sax ships no types. It is here through astro → svgo; the GEXF test and the payload e2e test use its strict mode as an
 // independent XML well-formedness check. Only what the test uses is declared.
 declare module 'sax' {
   interface Tag {
@@ -8,6 +8,7 @@ declare module 'sax' {
   interface SAXParser {
     onerror: (error: Error) => void;
     onopentag: (tag: Tag) => void;
+    ontext: (text: string) => void;
     write(xml: string): SAXParser;
     close(): SAXParser;
   }

@@ -121,7 +121,7 @@ test('bad frontmatter is reported at its line; any category is the vault\'s own'
   expect(await errorsOf('bad-frontmatter')).toEqual([
     'tests/fixtures/bad-frontmatter/bad-values.md:6:1 unknown relation type "inspired-by" — use one of: is-a, part-of, technique-for, measured-by, evaluated-on, runs-on, trades-off-with, improves, related, or define it under "relations" in atlas.yaml',
     'tests/fixtures/bad-frontmatter/bad-values.md:7:1 relation related → unknown topic "Missing topic" — use a title or alias of an existing page',
-    'tests/fixtures/bad-frontmatter/yaml-error.md:2:1 invalid frontmatter YAML: Missing closing "quote — fix the YAML between the --- lines',
+    'tests/fixtures/bad-frontmatter/yaml-error.md:3:23 invalid frontmatter YAML: Missing closing "quote — fix the YAML between the --- lines',
   ]);
 });
 
