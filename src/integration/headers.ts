@@ -40,7 +40,8 @@ export function headersFile(site: Pick<Site, 'routes' | 'config'>): string {
     ...rule(filesBeside(routes.rss()), `Cache-Control: ${SHORT}`),
     ...rule(filesBeside(routes.graphJson()), `Cache-Control: ${SHORT}`),
     ...rule(filesBeside(routes.previewShard(0)), `Cache-Control: ${SHORT}`),
-    ...rule(`${filesBeside(routes.neighbourhood('x'))}`, `Cache-Control: ${SHORT}`),
+    // Local-graph files sit in folders like the topics they belong to.
+    ...rule(`${routes.neighbourhood('x').slice(0, -'x.json'.length)}*`, `Cache-Control: ${SHORT}`),
     ...rule(`${routes.attachmentsPrefix()}*`, `Cache-Control: ${SHORT}`),
     // The search index: its fragments are hashed but its entry point is not.
     ...rule(`${routes.pagefind()}*`, 'Cache-Control: public, max-age=3600'),
