@@ -77,12 +77,16 @@ export function edgeKey(from: string, to: string, type: EdgeType): string {
  * first topic, or "/" when it does not follow that pattern or the graph is empty.
  */
 export function inferBase(graph: KnowledgeGraph): string {
-  for (const node of graph.nodes()) {
-    const url = graph.getNodeAttribute(node, 'url');
+  // From the first topic served at base + id + "/": the home note (served at the base itself) and
+  // notes with a permalink say nothing about the base.
+  let base: string | undefined;
+  graph.someNode((node, attributes) => {
     const suffix = `${node}/`;
-    return url.endsWith(suffix) ? url.slice(0, url.length - suffix.length) : '/';
-  }
-  return '/';
+    if (!attributes.url.endsWith(suffix)) return false;
+    base = attributes.url.slice(0, attributes.url.length - suffix.length);
+    return true;
+  });
+  return base ?? '/';
 }
 
 interface PendingEdge {
