@@ -1,17 +1,27 @@
-// Build speed: synthetic wikis of 1,000 and 5,000 pages (../shared/gen-corpus.mjs), built by the
-// Efficiency Atlas pipeline and by a bare Astro content-collection build of the same files, in the
-// same run. Prints median ms/page and peak RSS for each, and the ratio. BENCH_RUNS sets the runs.
+// Build speed against the floor, in one run on this machine: synthetic wikis (../shared/gen-corpus.mjs)
+// of BENCH_SIZES pages (default 1,000, 5,000 and 10,000; BENCH_100K=1 adds one 100,000-page build),
+// each built
+//   cold   by this generator with every feature on and no build cache (ATLAS_CACHE=off),
+//   floor  by a bare Astro content-collection build of the same files, then `pagefind --site`,
+//   warm   by this generator again after editing one page, reusing the last build (5,000 pages),
+// alternating so machine noise hits them alike. Prints medians of BENCH_RUNS runs (default 3),
+// ms/page, peak RSS, the ratios, and whether the 100k build is within 1.3× of the straight line
+// through the 1k and 10k figures.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'bench/.out');
 const GEN = resolve(ROOT, '../shared/gen-corpus.mjs');
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-const SIZES = (process.env.BENCH_SIZES ?? '1000,5000').split(',').map(Number);
+const SIZES = (process.env.BENCH_SIZES ?? '1000,5000,10000').split(',').map(Number);
+const HUGE = process.env.BENCH_100K === '1';
+const WARM_SIZE = Number(process.env.BENCH_WARM_SIZE ?? 5000);
 const astroBin = join(ROOT, 'node_modules/astro/bin/astro.mjs');
+const pagefindBin = join(ROOT, 'node_modules/pagefind/lib/runner/bin.cjs');
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
 if (!existsSync(GEN)) {
   console.error(`bench/build: ${GEN} not found (the shared corpus generator lives beside the repository)`);
@@ -19,32 +29,95 @@ if (!existsSync(GEN)) {
 }
 mkdirSync(OUT, { recursive: true });
 
-function timedBuild(cwd, env) {
+/** Runs a command, timing it; the RSS preload reports the Node process's peak memory. */
+function timed(args, cwd, env) {
   const rssFile = join(OUT, 'rss.txt');
   rmSync(rssFile, { force: true });
   const start = performance.now();
-  const result = spawnSync(process.execPath, ['--import', join(ROOT, 'bench/report-rss.mjs'), astroBin, 'build'], {
+  const result = spawnSync(process.execPath, ['--import', join(ROOT, 'bench/report-rss.mjs'), ...args], {
     cwd,
     env: { ...process.env, ...env, ASTRO_TELEMETRY_DISABLED: '1', BENCH_RSS_FILE: rssFile },
     encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
+    maxBuffer: 256 * 1024 * 1024,
   });
   const ms = performance.now() - start;
-  if (result.status !== 0) throw new Error(`build failed in ${cwd}:\n${(result.stdout + result.stderr).slice(-3000)}`);
-  return { ms, rssMiB: Number(readFileSync(rssFile, 'utf8')) / 1024 };
+  if (result.status !== 0) throw new Error(`bench/build: ${args.join(' ')} failed in ${cwd}:\n${(result.stdout + result.stderr).slice(-3000)}`);
+  const rssMiB = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) / 1024 : 0;
+  return { ms, rssMiB, output: result.stdout + result.stderr };
 }
 
-for (const pages of SIZES) {
+function atlasBuild(corpus, out, cache) {
+  return timed([astroBin, 'build'], ROOT, { ATLAS_CONTENT: corpus, ATLAS_LINKS: 'warn', ATLAS_OUT: out, ATLAS_CACHE: cache });
+}
+
+/** The floor: Astro's own Markdown collection build of the same pages, then pagefind over its output. */
+function floorBuild(corpus, out) {
+  const build = timed([astroBin, 'build'], join(ROOT, 'bench/bare-astro'), { BARE_CONTENT: corpus, BARE_OUT: out });
+  const search = timed([pagefindBin, '--site', out, '--quiet'], ROOT, {});
+  return { ms: build.ms + search.ms, rssMiB: build.rssMiB };
+}
+
+function corpusOf(pages) {
   const corpus = join(OUT, `corpus-${pages}`);
-  spawnSync(process.execPath, [GEN, corpus, '--pages', String(pages)], { stdio: 'ignore' });
-  const atlas = [];
-  const bare = [];
-  for (let run = 0; run < RUNS; run++) {
-    // Alternate the two so machine noise hits both alike.
-    atlas.push(timedBuild(ROOT, { ATLAS_CONTENT: corpus, ATLAS_LINKS: 'warn', ATLAS_OUT: join(OUT, `atlas-${pages}`) }));
-    bare.push(timedBuild(join(ROOT, 'bench/bare-astro'), { BARE_CONTENT: corpus, BARE_OUT: join(OUT, `bare-${pages}`) }));
+  if (!existsSync(corpus)) spawnSync(process.execPath, [GEN, corpus, '--pages', String(pages)], { stdio: 'ignore' });
+  return corpus;
+}
+
+/** The first Markdown file of the corpus, for the warm build's one-page edit. */
+function firstNote(dir) {
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      const found = firstNote(path);
+      if (found) return found;
+    } else if (entry.name.endsWith('.md')) return path;
   }
-  const a = { ms: median(atlas.map((r) => r.ms)), rss: median(atlas.map((r) => r.rssMiB)) };
-  const b = { ms: median(bare.map((r) => r.ms)), rss: median(bare.map((r) => r.rssMiB)) };
-  console.log(`build ${pages} pages (median of ${RUNS}): atlas ${(a.ms / pages).toFixed(2)} ms/page, peak RSS ${a.rss.toFixed(0)} MiB | bare Astro ${(b.ms / pages).toFixed(2)} ms/page, peak RSS ${b.rss.toFixed(0)} MiB | ratio ${(a.ms / b.ms).toFixed(2)}x time, ${(a.rss / b.rss).toFixed(2)}x RSS`);
+  return undefined;
+}
+
+const results = new Map();
+for (const pages of [...SIZES, ...(HUGE ? [100000] : [])]) {
+  const corpus = corpusOf(pages);
+  const runs = pages >= 100000 ? 1 : RUNS;
+  const cold = [];
+  const floor = [];
+  for (let run = 0; run < runs; run++) {
+    cold.push(atlasBuild(corpus, join(OUT, `atlas-${pages}`), 'off'));
+    floor.push(floorBuild(corpus, join(OUT, `bare-${pages}`)));
+  }
+  const c = { ms: median(cold.map((r) => r.ms)), rss: median(cold.map((r) => r.rssMiB)) };
+  const f = { ms: median(floor.map((r) => r.ms)), rss: median(floor.map((r) => r.rssMiB)) };
+  results.set(pages, c);
+  console.log(
+    `build ${pages} pages (median of ${runs}): cold ${seconds(c.ms)} (${(c.ms / pages).toFixed(2)} ms/page, peak RSS ${c.rss.toFixed(0)} MiB) | floor (bare Astro + pagefind) ${seconds(f.ms)} (${(f.ms / pages).toFixed(2)} ms/page) | ratio ${(c.ms / f.ms).toFixed(2)}× time, ${(c.rss / f.rss).toFixed(2)}× RSS`,
+  );
+
+  if (pages === WARM_SIZE) {
+    // Warm: a build that fills the cache, then RUNS builds each after editing one page.
+    const out = join(OUT, `atlas-warm-${pages}`);
+    const cache = join(OUT, `cache-${pages}`);
+    rmSync(cache, { recursive: true, force: true });
+    atlasBuild(corpus, out, cache);
+    const note = firstNote(corpus);
+    const original = readFileSync(note, 'utf8');
+    const warm = [];
+    try {
+      for (let run = 0; run < RUNS; run++) {
+        appendFileSync(note, `\nAn edit for warm build ${run}.\n`);
+        warm.push(atlasBuild(corpus, out, cache));
+      }
+    } finally {
+      writeFileSync(note, original);
+    }
+    const w = median(warm.map((r) => r.ms));
+    console.log(`warm rebuild ${pages} pages after editing one page (median of ${RUNS}): ${seconds(w)} | warm/cold ${((w / c.ms) * 100).toFixed(1)}% (target ≤ 15%) | cold/floor ${(c.ms / f.ms).toFixed(2)}× (target ≤ 1.25×)`);
+  }
+}
+
+const [small, large, huge] = [results.get(1000), results.get(10000), results.get(100000)];
+if (small && large && huge) {
+  // The straight line through the 1k and 10k figures, at 100k.
+  const slope = (large.ms - small.ms) / 9000;
+  const predicted = large.ms + slope * 90000;
+  console.log(`100,000 pages: ${seconds(huge.ms)}, peak RSS ${(huge.rss / 1024).toFixed(2)} GiB | straight line through 1k and 10k predicts ${seconds(predicted)} | ratio ${(huge.ms / predicted).toFixed(2)} (target ≤ 1.3, RSS ≤ 4 GiB)`);
 }

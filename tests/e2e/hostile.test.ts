@@ -429,9 +429,10 @@ describe('the payload vault in Chromium, with its Content-Security-Policy remove
     expect(blocks).toBeGreaterThan(20);
     const faq = readFileSync(join(build.dist, 'frontmatter-payloads/index.html'), 'utf8');
     const data = [...faq.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map(([, json]) => JSON.parse(json!) as Record<string, unknown>);
-    expect(data.map((d) => d['@type'])).toEqual(['DefinedTerm', 'FAQPage']);
+    expect(data.map((d) => d['@type'])).toEqual(['DefinedTerm', 'WebPage', 'FAQPage']);
     expect(data[0]!['name']).toBe("Frontmatter payloads </script><script>alert('F01')</script>");
-    expect(JSON.stringify(data[1])).toContain("</script><script>alert('F07')</script> question?");
+    expect(data[1]!['name']).toBe(data[0]!['name']);
+    expect(JSON.stringify(data[2])).toContain("</script><script>alert('F07')</script> question?");
     const graph = JSON.parse(readFileSync(join(build.dist, '-/graph.jsonld'), 'utf8')) as unknown;
     expect(JSON.stringify(graph)).toContain("Frontmatter payloads </script><script>alert('F01')</script>");
   });
