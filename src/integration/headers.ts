@@ -43,6 +43,8 @@ export function headersFile(site: Pick<Site, 'routes' | 'config'>): string {
     // Local-graph files sit in folders like the topics they belong to.
     ...rule(`${routes.neighbourhood('x').slice(0, -'x.json'.length)}*`, `Cache-Control: ${SHORT}`),
     ...rule(`${routes.attachmentsPrefix()}*`, `Cache-Control: ${SHORT}`),
+    // Mermaid's own build: its entry point keeps its name from one release to the next.
+    ...rule(`${routes.mermaidModule().slice(0, routes.mermaidModule().lastIndexOf('/') + 1)}*`, `Cache-Control: ${SHORT}`),
     // The search index: its fragments are hashed but its entry point is not.
     ...rule(`${routes.pagefind()}*`, 'Cache-Control: public, max-age=3600'),
     // Content-hashed build assets never change under their name.

@@ -32,6 +32,7 @@ const VAULTS: Array<BuildOptions & { broken?: string[] }> = [
     links: 'warn',
     broken: ['dom-clobbering/index.html x.png', 'dom-clobbering/index.html x.png', 'event-handlers/index.html x', 'markdown-syntax/index.html x', 'svg-and-mathml/index.html x', 'markdown-syntax/index.html /%5Cevil.example/md-pixel.png'],
   },
+  { name: 'queries', content: 'tests/fixtures/queries' },
   { name: 'fixture-duplicate-names', content: 'tests/fixtures/duplicate-names' },
   { name: 'fixture-markdown-links', content: 'tests/fixtures/markdown-links', links: 'warn' },
   { name: 'fixture-mdx', content: 'tests/fixtures/mdx' },
@@ -48,6 +49,7 @@ const NOT_BUILT: Record<string, string> = {
   'bad-frontmatter': 'fails by design (unknown relation type); tests/unit/pipeline/loadContent.test.ts',
   'mdx-errors': 'fails by design (unknown component); tests/unit/pipeline/loadContent.test.ts',
   'slug-collision': 'fails by design; tests/e2e/foundation.test.ts',
+  'query-errors': 'fails by design (mistyped queries); tests/unit/pipeline/loadContent.test.ts',
   'bad-input': 'one folder per case; tests/unit/badInput.test.ts and the CLI cases below',
 };
 

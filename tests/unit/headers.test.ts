@@ -53,6 +53,7 @@ const KINDS: Array<[kind: string, path: string, cacheControl: string]> = [
   ['the GEXF export', '-/graph.gexf', 'public, max-age=600'],
   ['a preview shard', '-/previews/3.json', 'public, max-age=600'],
   ['a local-graph file', '-/local/techniques/model-pruning.json', 'public, max-age=600'],
+  ['Mermaid, served as built', '-/mermaid/mermaid.esm.min.mjs', 'public, max-age=600'],
   ['an attachment', '-/attachments/Media/report.pdf', 'public, max-age=600'],
   ['an attachment named like an asset', '-/attachments/_astro/x.js', 'public, max-age=600'],
   ['a hashed asset', '_astro/Base.C14L-laO.css', 'public, max-age=31536000, immutable'],
