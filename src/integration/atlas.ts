@@ -13,6 +13,7 @@ import { planPages, savePagePlan, setPagePlan, type PagePlan } from '../lib/page
 import type { BuildCache } from '../pipeline/buildCache.ts';
 import { searchDocument } from '../lib/searchDocument.ts';
 import { startSearchIndex, type SearchIndexJob } from './pagefind.ts';
+import { buildTimings } from './buildTimings.ts';
 
 /** How long the dev server waits for more file events before rebuilding the model. */
 const DEV_BURST_MS = 30;
@@ -30,15 +31,18 @@ export interface AtlasIntegrationOptions {
 export function atlas(options: AtlasIntegrationOptions): AstroIntegration {
   let search: SearchIndexJob | undefined;
   let plan: PagePlan | undefined;
+  const timings = buildTimings();
   return {
     name: 'efficiency-atlas',
     hooks: {
       'astro:build:start': async ({ logger }) => {
         const site = await loadOrExit(logger);
+        timings.lap('startup and site model');
         const builds = currentBuildCache();
         plan = planPages(site, options.deploy.outDir, manifestFile(builds), builds?.stamp ?? '');
         setPagePlan(plan);
         if (plan.unchanged.size) logger.info(`${plan.unchanged.size} of ${site.topics.length} topic pages unchanged since the last build`);
+        timings.lap('page plan');
         search = startSearchIndex({
           documents: site.topics.map((topic) => searchDocument(topic, site.base, site.identity.language)),
           outputPath: join(options.deploy.outDir, site.routes.pagefind().slice(site.base.length)),
@@ -80,9 +84,15 @@ export function atlas(options: AtlasIntegrationOptions): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const site = await getSite();
-        for (const step of options.afterBuild ?? []) await step({ dir, logger, site });
+        timings.lap('astro render and write');
+        for (const step of options.afterBuild ?? []) {
+          await step({ dir, logger, site });
+          timings.lap(`post-build: ${step.name}`);
+        }
         await search?.done();
+        timings.lap('pagefind (after pages)');
         if (plan) savePagePlan(plan, manifestFile(currentBuildCache()), currentBuildCache()?.stamp ?? '');
+        timings.write(site.timings);
       },
     },
   };

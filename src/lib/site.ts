@@ -70,6 +70,8 @@ export interface Site {
   redirects: Array<{ path: string; to: TopicSlug }>;
   diagnostics: Diagnostic[];
   notices: string[];
+  /** Milliseconds per stage of building this model: the pipeline's stages, then `site model` (this module's). */
+  timings: Record<string, number>;
 }
 
 const CACHE = Symbol.for('efficiency-atlas.site');
@@ -143,6 +145,7 @@ export async function buildSite(deploy: DeployConfig): Promise<Site> {
   cache.builds = builds;
   if (!cache.dev) builds.save();
   if (content.graphPending) refreshGraphLater(content.graph, builds);
+  const started = performance.now();
   const collator = new Intl.Collator(content.site.config.language, { sensitivity: 'base', numeric: true });
   const topics = [...content.topics].sort((a, b) => collator.compare(a.title, b.title) || (a.slug < b.slug ? -1 : 1));
   const bySlug = new Map(topics.map((t) => [t.slug, t]));
@@ -189,6 +192,7 @@ export async function buildSite(deploy: DeployConfig): Promise<Site> {
   const byRank = [...topics].sort((a, b) => pagerank(b) - pagerank(a) || collator.compare(a.title, b.title));
   const home = content.home ? bySlug.get(content.home) : undefined;
   const config = content.site.config;
+  const timings = { ...content.timings, 'site model': performance.now() - started };
 
   return {
     deploy,
@@ -233,6 +237,7 @@ export async function buildSite(deploy: DeployConfig): Promise<Site> {
     redirects: content.redirects,
     diagnostics: content.diagnostics,
     notices: content.notices,
+    timings,
   };
 }
 
