@@ -110,7 +110,9 @@ export function siteRoutes(base: string) {
     mermaidModule: () => `${generator}mermaid/mermaid.esm.min.mjs`,
     assets: () => `${base}_astro/`,
     rss: () => `${base}rss.xml`,
+    /** The sitemap: a <urlset>, or above DEFAULTS.urlsPerSitemap URLs (src/lib/sitemap.ts) a <sitemapindex> of sitemapPart(1…n). */
     sitemap: () => `${base}sitemap.xml`,
+    sitemapPart: (part: number) => `${generator}sitemaps/${part}.xml`,
     robots: () => `${base}robots.txt`,
     favicon: () => `${base}favicon.svg`,
     /** The not-found page as built; hosts serve it from `notFound()`, where it is copied after the build. */

@@ -58,7 +58,7 @@ describe('notes named like site pages keep their own URL', () => {
   const generatorUrls = [
     routes.allTopics(), routes.tags(), routes.tag('x'), routes.categories(), routes.category('Concept'), routes.graph(),
     routes.search(), routes.attachment('a.png'), routes.previewShard(0), routes.graphJson(), routes.graphGexf(), routes.graphJsonLd(),
-    routes.pagefind(), routes.rss(), routes.sitemap(), routes.robots(), routes.favicon(), routes.notFound(),
+    routes.pagefind(), routes.rss(), routes.sitemap(), routes.sitemapPart(1), routes.allTopics(2), routes.robots(), routes.favicon(), routes.notFound(),
   ];
   test.each(['Tags', 'Attachments', 'Graph', 'Search', 'Topics', 'Categories', 'About', '404', 'Constructor', '__proto__', 'Previews', 'pagefind', '_astro', '-', 'RSS.xml', 'sitemap.xml'])(
     'a note named %j',
