@@ -28,3 +28,10 @@ export function previewShard(key: string, shards: number): number {
   }
   return hash % shards;
 }
+
+/** The shards' contents: each page's entry in the shard its key hashes to (what the build writes). */
+export function previewShards(entries: Iterable<readonly [key: string, entry: PreviewEntry]>, shards: number): Record<string, PreviewEntry>[] {
+  const out = Array.from({ length: shards }, () => ({}) as Record<string, PreviewEntry>);
+  for (const [key, entry] of entries) out[previewShard(key, shards)]![key] = entry;
+  return out;
+}
