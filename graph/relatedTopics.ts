@@ -14,9 +14,18 @@
 //   learning", which everything links to, says little; sharing "Structured pruning" says a lot.
 //   Adamic–Adar is among the best local predictors of links in Liben-Nowell & Kleinberg's
 //   comparison, and its weighted form keeps typed relations stronger than passing mentions.
-// - It is local: the cost is Σ_z deg(z)² over the whole graph with no iteration to converge, so
-//   every page of a 5,000-page wiki is scored in well under a second, and it is exactly
-//   reproducible (no random walks), ties broken by title then id.
+// - It is local, with no iteration to converge, and exactly reproducible (no random walks), ties
+//   broken by title then id.
+//
+// The fan-out cap. Uncapped, scoring every topic costs Σ_z deg(z)²: each of a hub's neighbours
+// walks all of the hub's other neighbours, so a hub linked from 20,000 pages alone costs 4·10⁸
+// steps, and the cost grows with the square of the wiki. Two-hop walks therefore leave any one
+// intermediate topic z through at most DEFAULTS.hubFanOut of its neighbours: its strongest ones
+// (then lowest node index). A topic whose neighbours all have at most that many neighbours scores
+// exactly as without the cap; through a hub it still reaches the hub's strongest neighbours, and a
+// hub contributes little anyway (its 1/ln s(z) is small). The cost becomes at most
+// 2·|E|·hubFanOut, linear in the size of the wiki. The score through a hub is no longer symmetric
+// (u reaches v through z only if v is among z's strongest neighbours), which ranking does not need.
 // A personalized PageRank would reach further than two hops, but needs an iterative solve per
 // page; on a wiki, topics more than two hops apart are rarely what a reader means by "related".
 //
@@ -36,6 +45,8 @@ export const DEFAULTS = {
   relationStrength: 2,
   /** Multiplier for the direct-link term: 1 makes one typed relation worth about one good shared neighbour. */
   direct: 1,
+  /** Most neighbours a two-hop walk takes through any one intermediate topic (see the fan-out cap above). */
+  hubFanOut: 200,
 };
 
 export type RelatedTopicsOptions = Partial<Omit<typeof DEFAULTS, 'limit'>>;
@@ -46,7 +57,7 @@ export interface RelatedTopic {
   url: string;
   /** Proximity score, rounded to 1e-6 (rounding makes ties exact, so they fall to the title order). */
   score: number;
-  /** Number of neighbours the two topics share. */
+  /** Number of neighbours the two topics share (through a hub, only if this topic is among the hub's strongest `hubFanOut`). */
   shared: number;
   /** Whether the topics link or relate to each other directly (either direction). */
   direct: boolean;
@@ -59,7 +70,11 @@ interface ProximityIndex {
   starts: Uint32Array;
   neighbours: Uint32Array;
   strengths: Float64Array;
-  /** 1 / ln(1 + s(z)) per node, precomputed. */
+  /** The same for two-hop walks: each node's strongest `hubFanOut` neighbours only. */
+  fanStarts: Uint32Array;
+  fanNeighbours: Uint32Array;
+  fanStrengths: Float64Array;
+  /** 1 / ln(1 + s(z)) per node, precomputed (over all neighbours, capped or not). */
   damping: Float64Array;
 }
 
@@ -81,6 +96,11 @@ function buildIndex(graph: KnowledgeGraph, settings: typeof DEFAULTS): Proximity
   const neighbours = new Uint32Array(starts[ids.length]!);
   const strengths = new Float64Array(starts[ids.length]!);
   const damping = new Float64Array(ids.length);
+  const cap = settings.hubFanOut;
+  const fanStarts = new Uint32Array(ids.length + 1);
+  for (let i = 0; i < ids.length; i++) fanStarts[i + 1] = fanStarts[i]! + Math.min(cap, adjacency[i]!.size);
+  const fanNeighbours = new Uint32Array(fanStarts[ids.length]!);
+  const fanStrengths = new Float64Array(fanStarts[ids.length]!);
   for (let i = 0; i < ids.length; i++) {
     // Sorted neighbour order makes the floating-point sums independent of edge insertion order.
     const entries = [...adjacency[i]!].sort((p, q) => p[0] - q[0]);
@@ -91,8 +111,14 @@ function buildIndex(graph: KnowledgeGraph, settings: typeof DEFAULTS): Proximity
       total += strength;
     });
     damping[i] = total > 0 ? 1 / Math.log(1 + total) : 0;
+    // A hub's fan-out: its strongest neighbours, then the lowest indexes, back in index order.
+    const fan = entries.length <= cap ? entries : entries.sort((p, q) => q[1] - p[1] || p[0] - q[0]).slice(0, cap).sort((p, q) => p[0] - q[0]);
+    fan.forEach(([neighbour, strength], k) => {
+      fanNeighbours[fanStarts[i]! + k] = neighbour;
+      fanStrengths[fanStarts[i]! + k] = strength;
+    });
   }
-  return { ids, titles: ids.map((id) => graph.getNodeAttribute(id, 'title')), starts, neighbours, strengths, damping };
+  return { ids, titles: ids.map((id) => graph.getNodeAttribute(id, 'title')), starts, neighbours, strengths, fanStarts, fanNeighbours, fanStrengths, damping };
 }
 
 interface Scratch {
@@ -104,7 +130,7 @@ interface Scratch {
 
 function rank(graph: KnowledgeGraph, index: ProximityIndex, u: number, limit: number, settings: typeof DEFAULTS, scratch: Scratch): RelatedTopic[] {
   if (limit === 0) return [];
-  const { starts, neighbours, strengths, damping, titles, ids } = index;
+  const { starts, neighbours, strengths, fanStarts, fanNeighbours, fanStrengths, damping, titles, ids } = index;
   const { score, shared, direct, touched } = scratch;
   touched.length = 0;
   const touch = (v: number) => {
@@ -115,11 +141,11 @@ function rank(graph: KnowledgeGraph, index: ProximityIndex, u: number, limit: nu
     touch(z);
     score[z]! += settings.direct * wuz;
     direct[z] = 1;
-    for (let b = starts[z]!; b < starts[z + 1]!; b++) {
-      const v = neighbours[b]!;
+    for (let b = fanStarts[z]!; b < fanStarts[z + 1]!; b++) {
+      const v = fanNeighbours[b]!;
       if (v === u) continue;
       touch(v);
-      score[v]! += ((wuz + strengths[b]!) / 2) * dz;
+      score[v]! += ((wuz + fanStrengths[b]!) / 2) * dz;
       shared[v]!++;
     }
   }
@@ -163,6 +189,10 @@ function checkLimit(limit: number): void {
   if (!Number.isInteger(limit) || limit < 0) throw new Error(`relatedTopics: limit must be a non-negative integer, got ${limit}`);
 }
 
+function checkSettings(settings: typeof DEFAULTS): void {
+  if (!Number.isInteger(settings.hubFanOut) || settings.hubFanOut < 1) throw new Error(`relatedTopics: hubFanOut must be a positive integer, got ${settings.hubFanOut}`);
+}
+
 /** The `limit` topics most related to `id`, best first. Throws on an unknown id. */
 export function relatedTopics(
   graph: KnowledgeGraph,
@@ -173,6 +203,7 @@ export function relatedTopics(
   checkLimit(limit);
   if (!graph.hasNode(id)) throw new Error(`relatedTopics: unknown topic "${id}"`);
   const settings = { ...DEFAULTS, ...options };
+  checkSettings(settings);
   const index = buildIndex(graph, settings);
   return rank(graph, index, index.ids.indexOf(id), limit, settings, scratchFor(graph.order));
 }
@@ -185,6 +216,7 @@ export function relatedTopicsForAll(
 ): Map<TopicSlug, RelatedTopic[]> {
   checkLimit(limit);
   const settings = { ...DEFAULTS, ...options };
+  checkSettings(settings);
   const index = buildIndex(graph, settings);
   const scratch = scratchFor(graph.order);
   const result = new Map<TopicSlug, RelatedTopic[]>();

@@ -70,7 +70,7 @@ export interface Site {
   redirects: Array<{ path: string; to: TopicSlug }>;
   diagnostics: Diagnostic[];
   notices: string[];
-  /** Milliseconds per stage of building this model: the pipeline's stages, then `site model` (this module's). */
+  /** Milliseconds per stage of building this model: the pipeline's stages, then this module's (`related topics`, `site model`). */
   timings: Record<string, number>;
 }
 
@@ -151,7 +151,9 @@ export async function buildSite(deploy: DeployConfig): Promise<Site> {
   const bySlug = new Map(topics.map((t) => [t.slug, t]));
 
   const graph = content.graph;
+  const relatedStarted = performance.now();
   const related = relatedTopicsForAll(graph, 8);
+  const relatedMs = performance.now() - relatedStarted;
 
   const backlinks = new Map<TopicSlug, Map<TopicSlug, string[]>>();
   const listedBy = new Map<TopicSlug, Set<TopicSlug>>();
@@ -192,7 +194,7 @@ export async function buildSite(deploy: DeployConfig): Promise<Site> {
   const byRank = [...topics].sort((a, b) => pagerank(b) - pagerank(a) || collator.compare(a.title, b.title));
   const home = content.home ? bySlug.get(content.home) : undefined;
   const config = content.site.config;
-  const timings = { ...content.timings, 'site model': performance.now() - started };
+  const timings = { ...content.timings, 'related topics': relatedMs, 'site model': performance.now() - started - relatedMs };
 
   return {
     deploy,

@@ -79,3 +79,57 @@ describe('relatedTopics', () => {
     expect(all.get('t2999' as never)).toHaveLength(8);
   });
 });
+
+describe('the hub fan-out cap', () => {
+  /** A skewed graph (preferential attachment), as in a real wiki: a few hubs, most topics small. */
+  function skewed(n: number, perTopic: number) {
+    let seed = 7;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const pool = [0];
+    const pairs: string[] = [];
+    for (let i = 1; i < n; i++) {
+      for (let k = 0; k < perTopic; k++) {
+        const j = random() < 0.7 ? pool[Math.floor(random() * pool.length)]! : Math.floor(random() * i);
+        pairs.push(`t${i}>t${j}`);
+        pool.push(j);
+      }
+      pool.push(i);
+    }
+    return createKnowledgeGraph({ topics: Array.from({ length: n }, (_, i) => topic(`t${i}`)), links: links(...pairs), relations: [] });
+  }
+
+  test('topics with no neighbour above the cap get exactly the uncapped results; hub neighbours still get some', () => {
+    const graph = skewed(1500, 3);
+    const cap = 25;
+    const capped = relatedTopicsForAll(graph, 8, { hubFanOut: cap });
+    const uncapped = relatedTopicsForAll(graph, 8, { hubFanOut: 1e9 });
+    const degree = (id: string) => new Set(graph.neighbors(id)).size;
+    const normal = graph.nodes().filter((id) => graph.neighbors(id).every((z) => degree(z) <= cap));
+    const nearHub = graph.nodes().filter((id) => graph.neighbors(id).some((z) => degree(z) > cap));
+    // Preconditions: the graph has hubs above the cap, and most topics are not next to one.
+    expect(nearHub.length).toBeGreaterThan(50);
+    expect(normal.length).toBeGreaterThan(100);
+    for (const id of normal) expect(capped.get(id as never)).toEqual(uncapped.get(id as never));
+    // The cap changes something (else this test could not tell a missing cap), but never empties a list.
+    expect(nearHub.some((id) => JSON.stringify(capped.get(id as never)) !== JSON.stringify(uncapped.get(id as never)))).toBe(true);
+    for (const id of nearHub) expect(capped.get(id as never)!.length).toBe(uncapped.get(id as never)!.length);
+  });
+
+  test('a hub linked from 30,000 pages costs linear, not quadratic, time', () => {
+    // Uncapped, the hub's 30,000 neighbours each walk the other 29,999: 9·10⁸ steps.
+    const n = 30_000;
+    const pairs: string[] = [];
+    for (let i = 1; i < n; i++) pairs.push(`t${i}>t0`, `t${i}>t${1 + (i % 97)}`);
+    const graph = createKnowledgeGraph({ topics: Array.from({ length: n }, (_, i) => topic(`t${i}`)), links: links(...pairs), relations: [] });
+    const start = performance.now();
+    const all = relatedTopicsForAll(graph, 8);
+    expect(performance.now() - start).toBeLessThan(8_000);
+    expect(all.get('t500' as never)).toHaveLength(8);
+  });
+
+  test('the cap is documented in DEFAULTS and must be a positive integer', () => {
+    const graph = createKnowledgeGraph(records());
+    expect(() => relatedTopics(graph, 'u', 4, { hubFanOut: 0 })).toThrow(/^relatedTopics: hubFanOut/);
+    expect(relatedTopics(graph, 'u', 10, { hubFanOut: 1 }).length).toBeGreaterThan(0);
+  });
+});
