@@ -34,7 +34,7 @@ function make(n: number, summaryLength: number): [string, PreviewEntry][] {
     while (text.length < length) text += ` ${word()}`;
     return `${text.slice(0, length - 1).trimEnd()}.`;
   };
-  return Array.from({ length: n }, (_, i) => {
+  return Array.from({ length: n }, () => {
     const title = `${sentence(22).slice(0, -1)} ${Math.floor(random() * 36 ** 6).toString(36)}`;
     const category = CATEGORIES[Math.floor(random() * CATEGORIES.length)]!;
     const key = `${category.toLowerCase()}/${title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
