@@ -4,8 +4,8 @@
 // delta-coded (mostly 0s) and each target delta-coded against the previous target of the same
 // source. About 40–60 bytes per node gzipped on a synthetic 5,000-page wiki (bench/graph.mjs).
 //
-// Format, version 1 (all arrays under `nodes` have one entry per node, in id order):
-//   v           1
+// Format, version 2 (all arrays under `nodes` have one entry per node, in id order):
+//   v           2
 //   base        URL prefix; a node's url is base + id + "/" unless listed in `urls`
 //   categories  category legend (sorted); nodes.category is an index into it, -1 for none
 //   edgeTypes   edge type legend (edgeTypes(vocabulary) order); edges.type is an index into it
@@ -16,6 +16,8 @@
 //   nodes.x, nodes.y integer layout coordinates
 //   nodes.size       round(size × 10)
 //   urls        { "<node index>": url } for nodes whose url does not follow base + id + "/"
+//   aliases     { "<node index>": [alias, …] } for nodes that have aliases; optional (local-graph
+//               files leave it out), so the explorer's topic search finds what a wikilink would
 //   edges.source     source index minus the previous edge's source (first edge: minus 0)
 //   edges.target     target index; minus the previous target when the source is unchanged
 //   edges.type       index into edgeTypes
@@ -24,7 +26,7 @@
 // shortestRelationPath and sigma can use directly.
 import { MultiDirectedGraph } from 'graphology';
 import { compareStrings, inferBase, type KnowledgeGraph } from './knowledgeGraph.ts';
-import { neighbourhood, type NeighbourhoodOptions } from './neighbourhood.ts';
+import { neighbourhood, type NeighbourhoodOptions, type NeighbourOrder } from './neighbourhood.ts';
 import { edgeTypes as edgeTypesOf, edgeWording, type EdgeType } from './relations.ts';
 import type { TopicSlug } from './types.ts';
 
@@ -47,6 +49,7 @@ export interface GraphJson {
     size: number[];
   };
   urls: Record<string, string>;
+  aliases?: Record<string, string[]>;
   edges: {
     source: number[];
     target: number[];
@@ -59,6 +62,8 @@ export interface GraphJsonNode {
   id: TopicSlug;
   title: string;
   url: string;
+  /** Other names of the topic (frontmatter `aliases`); empty when it has none or the file left them out. */
+  aliases: string[];
   category: string | null;
   community: number;
   pagerank: number;
@@ -96,7 +101,14 @@ export interface ViewEdgeAttributes {
 
 export type ViewGraph = MultiDirectedGraph<ViewNodeAttributes, ViewEdgeAttributes>;
 
-export function toGraphJson(graph: KnowledgeGraph, only?: readonly string[]): GraphJson {
+export interface ToGraphJsonOptions {
+  /** Write each topic's aliases (default true). */
+  aliases?: boolean;
+}
+
+/** graph.json of the whole graph, or of the topics `only` names (in that order) and the edges among them. */
+export function toGraphJson(graph: KnowledgeGraph, only?: readonly string[], options: ToGraphJsonOptions = {}): GraphJson {
+  const withAliases = options.aliases ?? true;
   const ids = only ? [...only] : graph.nodes();
   const index = new Map<string, number>(ids.map((id, i) => [id, i]));
   const base = inferBase(graph);
@@ -110,6 +122,7 @@ export function toGraphJson(graph: KnowledgeGraph, only?: readonly string[]): Gr
 
   const nodes: GraphJson['nodes'] = { id: [], title: [], category: [], community: [], pagerank: [], x: [], y: [], size: [] };
   const urls: Record<string, string> = {};
+  const aliases: Record<string, string[]> = {};
   ids.forEach((id, i) => {
     const a = graph.getNodeAttributes(id);
     nodes.id.push(id);
@@ -121,16 +134,20 @@ export function toGraphJson(graph: KnowledgeGraph, only?: readonly string[]): Gr
     nodes.y.push(Math.round(a.y));
     nodes.size.push(Math.round(a.size * 10));
     if (a.url !== `${base}${id}/`) urls[String(i)] = a.url;
+    if (withAliases && a.aliases.length > 0) aliases[String(i)] = [...a.aliases];
   });
 
   // Every edge among the chosen topics: walked from each topic, so a small neighbourhood of a big
-  // graph costs its own degree, not the graph's size.
+  // graph costs its own degree, not the graph's size; from the other side when that is smaller (a
+  // page linking to thousands of topics costs no more than the neighbourhood it appears in).
   const edges: Array<{ s: number; t: number; k: number }> = [];
   ids.forEach((id, s) => {
-    graph.forEachOutEdge(id, (_edge, attributes, _source, target) => {
+    const add = (_edge: string, attributes: { type: EdgeType }, _source: string, target: string) => {
       const t = index.get(target);
       if (t !== undefined) edges.push({ s, t, k: typeIndex.get(attributes.type)! });
-    });
+    };
+    if (only === undefined || graph.outDegree(id) <= ids.length) graph.forEachOutEdge(id, add);
+    else for (const target of ids) graph.forEachOutEdge(id, target, add);
   });
   edges.sort((p, q) => p.s - q.s || p.t - q.t || p.k - q.k);
   const encoded: GraphJson['edges'] = { source: [], target: [], type: [] };
@@ -147,19 +164,19 @@ export function toGraphJson(graph: KnowledgeGraph, only?: readonly string[]): Gr
     const w = edgeWording(t, vocabulary)!;
     return [w.forward, w.inverse];
   });
-  return { v: GRAPH_JSON_VERSION, base, categories, edgeTypes, edgeWording: edgeWordingList, nodes, urls, edges: encoded };
+  return { v: GRAPH_JSON_VERSION, base, categories, edgeTypes, edgeWording: edgeWordingList, nodes, urls, ...(withAliases ? { aliases } : {}), edges: encoded };
 }
 
 /**
  * graph.json for one topic's neighbourhood (graph/neighbourhood.ts): the topics within `depth`
  * steps, at most `limit`, with every edge among them. A topic page's local graph loads this small
- * file instead of the whole graph, so what a page downloads does not grow with the site.
+ * file instead of the whole graph, so what a page downloads does not grow with the site. Pass one
+ * NeighbourOrder when writing many.
  */
-export function neighbourhoodGraphJson(graph: KnowledgeGraph, id: TopicSlug, options: NeighbourhoodOptions): GraphJson {
-  return toGraphJson(
-    graph,
-    neighbourhood(graph, id, options).map((entry) => entry.id),
-  );
+export function neighbourhoodGraphJson(graph: KnowledgeGraph, id: TopicSlug, options: NeighbourhoodOptions, order?: NeighbourOrder): GraphJson {
+  const ids = neighbourhood(graph, id, options, order).map((entry) => entry.id);
+  // The local graph needs no names to search: aliases stay in graph.json.
+  return toGraphJson(graph, ids, { aliases: false });
 }
 
 function fail(message: string): never {
@@ -195,6 +212,13 @@ export function readGraphJson(input: unknown): DecodedGraph {
     if (!isIntArray(n[key], order)) fail(`nodes.${key} must have one integer per node`);
   }
   const urls = data.urls ?? {};
+  const aliases = data.aliases ?? {};
+  if (typeof aliases !== 'object' || aliases === null || Array.isArray(aliases)) fail('aliases must be an object');
+  for (const [key, list] of Object.entries(aliases)) {
+    const i = Number(key);
+    if (!Number.isInteger(i) || i < 0 || i >= order || String(i) !== key) fail(`aliases has a key "${key}" that is not a node index`);
+    if (!isStringArray(list)) fail(`aliases of node ${key} must be strings`);
+  }
   const e = data.edges;
   if (typeof e !== 'object' || e === null || !isIntArray(e.source)) fail('edges.source must be integers');
   const size = e.source.length;
@@ -207,6 +231,7 @@ export function readGraphJson(input: unknown): DecodedGraph {
       id: id as TopicSlug,
       title: n.title[i]!,
       url: urls[String(i)] ?? `${data.base}${id}/`,
+      aliases: Object.hasOwn(aliases, String(i)) ? aliases[String(i)]! : [],
       category: c === -1 ? null : data.categories![c]!,
       community: n.community[i]!,
       pagerank: order > 0 ? n.pagerank[i]! / (order * 1000) : 0,

@@ -66,7 +66,7 @@ export { lintKnowledgeGraph, formatFindings, sortFindings, LINT_RULES, type Find
 
 export { mulberry32, type Random } from './random.ts';
 export { PALETTE, paletteColor, hexToRgb } from './palette.ts';
-export { neighbourhood, undirectedAdjacency, type NeighbourhoodEntry, type NeighbourhoodOptions } from './neighbourhood.ts';
+export { neighbourhood, NeighbourOrder, undirectedAdjacency, type NeighbourhoodEntry, type NeighbourhoodOptions } from './neighbourhood.ts';
 
 // The query language; its syntax-tree node types (Source, Condition, ValueExpr…) are exported by
 // ./query/index.ts, not here, to keep such generic names out of this namespace.

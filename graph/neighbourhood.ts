@@ -2,6 +2,13 @@
 // and what its no-WebGL fallback lists. Breadth-first, so every topic carries its distance; each
 // ring is ordered by PageRank (most important first), then title, so a `limit` keeps the topics
 // that matter. Generic over attributes: runs on the build graph and on the browser's graph.
+//
+// Cost: a ring is not collected whole and sorted. Each topic's neighbours are sorted once, in ring
+// order, by a NeighbourOrder (kept and reused across calls on an unchanged graph), and a ring is
+// the k-way merge of the previous ring's sorted lists, stopped as soon as the limit is reached. A
+// topic next to a hub therefore reads only the first few of the hub's neighbours instead of all of
+// them, and writing every topic's local graph costs O(topics · limit²) at worst, not
+// O(topics · hub degree): linear in the size of the wiki.
 import type { default as Graph } from 'graphology-types';
 import { compareStrings } from './knowledgeGraph.ts';
 
@@ -12,7 +19,7 @@ export const DEFAULTS = {
 };
 
 export type NeighbourhoodOptions = Partial<typeof DEFAULTS> & {
-  /** Each topic's neighbours, precomputed (see `undirectedAdjacency`) when asking for many topics. */
+  /** Each topic's neighbours, precomputed (see `undirectedAdjacency`), for calls without a NeighbourOrder. */
   adjacency?: ReadonlyMap<string, readonly string[]>;
 };
 
@@ -40,38 +47,151 @@ export interface NeighbourhoodEntry {
   distance: number;
 }
 
+type RankedGraph = Graph<{ title: string; pagerank: number }>;
+
+/**
+ * Every topic's neighbours in ring order (PageRank, then title, then id), each list sorted the first
+ * time it is needed. Reads PageRank and titles as they are when made: make a new one after either
+ * changes.
+ */
+export class NeighbourOrder {
+  readonly #graph: RankedGraph;
+  /** Node ids in ring order; a node's position here is its rank. */
+  readonly #byRank: string[];
+  readonly #rank = new Map<string, number>();
+  readonly #sorted = new Map<string, Int32Array>();
+
+  constructor(graph: RankedGraph) {
+    this.#graph = graph;
+    const key = (id: string) => ({ id, pagerank: graph.getNodeAttribute(id, 'pagerank'), title: graph.getNodeAttribute(id, 'title') });
+    this.#byRank = graph
+      .mapNodes(key)
+      .sort((a, b) => b.pagerank - a.pagerank || compareStrings(a.title, b.title) || compareStrings(a.id, b.id))
+      .map((n) => n.id);
+    this.#byRank.forEach((id, i) => this.#rank.set(id, i));
+  }
+
+  get graph(): RankedGraph {
+    return this.#graph;
+  }
+
+  /** The node with this rank. */
+  node(rank: number): string {
+    return this.#byRank[rank]!;
+  }
+
+  /** The distinct neighbours of `node`, as ranks, ascending (most important first). */
+  neighbours(node: string): Int32Array {
+    let list = this.#sorted.get(node);
+    if (list === undefined) {
+      const ranks = new Set<number>();
+      this.#graph.forEachNeighbor(node, (neighbour) => {
+        ranks.add(this.#rank.get(neighbour)!);
+      });
+      list = Int32Array.from(ranks).sort();
+      this.#sorted.set(node, list);
+    }
+    return list;
+  }
+}
+
+/**
+ * The neighbourhood of `id`. Pass one `order` for many calls on the same graph (the build does, once
+ * per topic): each ring is then merged from presorted lists. Without one, each ring is collected
+ * whole and sorted, which is as fast for a single call and gives the same result.
+ */
 export function neighbourhood<N extends { title: string; pagerank: number }>(
   graph: Graph<N>,
   id: string,
   options: NeighbourhoodOptions = {},
+  order?: NeighbourOrder,
 ): NeighbourhoodEntry[] {
   const { depth, limit, adjacency } = { ...DEFAULTS, ...options };
   if (!graph.hasNode(id)) throw new Error(`neighbourhood: unknown topic "${id}"`);
   if (!Number.isInteger(depth) || depth < 0) throw new Error(`neighbourhood: depth must be a non-negative integer, got ${depth}`);
+  if (order !== undefined && order.graph !== (graph as unknown as RankedGraph)) throw new Error('neighbourhood: the NeighbourOrder was made for another graph');
   const result: NeighbourhoodEntry[] = [{ id, distance: 0 }];
   const seen = new Set([id]);
   let ring = [id];
-  for (let distance = 1; distance <= depth && result.length < limit; distance++) {
-    const next: string[] = [];
-    const visit = (neighbour: string) => {
-      if (seen.has(neighbour)) return;
-      seen.add(neighbour);
-      next.push(neighbour);
-    };
-    for (const node of ring) {
-      if (adjacency) for (const neighbour of adjacency.get(node) ?? []) visit(neighbour);
-      else graph.forEachNeighbor(node, visit);
-    }
-    // Sort keys read once per topic, not once per comparison: a hub's second ring has thousands.
-    const keyed = next.map((node) => {
-      const attributes = graph.getNodeAttributes(node);
-      return { node, pagerank: attributes.pagerank, title: attributes.title };
-    });
-    keyed.sort((a, b) => b.pagerank - a.pagerank || compareStrings(a.title, b.title) || compareStrings(a.node, b.node));
-    next.length = 0;
-    for (const k of keyed) next.push(k.node);
-    for (const node of next.slice(0, limit - result.length)) result.push({ id: node, distance });
+  for (let distance = 1; distance <= depth && result.length < limit && ring.length > 0; distance++) {
+    const room = limit - result.length;
+    const next = order === undefined ? sortRing(graph, ring, seen, room, adjacency) : mergeRing(order, ring, seen, room);
+    for (const node of next) result.push({ id: node, distance });
     ring = next;
   }
   return result;
+}
+
+/** The ring collected whole and sorted; cut to `room` (the loop ends there anyway when it is cut). */
+function sortRing<N extends { title: string; pagerank: number }>(
+  graph: Graph<N>,
+  ring: readonly string[],
+  seen: Set<string>,
+  room: number,
+  adjacency: ReadonlyMap<string, readonly string[]> | undefined,
+): string[] {
+  const next: string[] = [];
+  const visit = (neighbour: string) => {
+    if (seen.has(neighbour)) return;
+    seen.add(neighbour);
+    next.push(neighbour);
+  };
+  for (const node of ring) {
+    if (adjacency) for (const neighbour of adjacency.get(node) ?? []) visit(neighbour);
+    else graph.forEachNeighbor(node, visit);
+  }
+  // Sort keys read once per topic, not once per comparison.
+  const keyed = next.map((node) => {
+    const attributes = graph.getNodeAttributes(node);
+    return { node, pagerank: attributes.pagerank, title: attributes.title };
+  });
+  keyed.sort((a, b) => b.pagerank - a.pagerank || compareStrings(a.title, b.title) || compareStrings(a.node, b.node));
+  return keyed.slice(0, room).map((k) => k.node);
+}
+
+/**
+ * The first `room` unseen neighbours of the ring's topics in ring order (all of them when fewer),
+ * marked seen: a k-way merge of their sorted neighbour lists on a binary heap of list heads.
+ */
+function mergeRing(order: NeighbourOrder, ring: readonly string[], seen: Set<string>, room: number): string[] {
+  const lists = ring.map((node) => order.neighbours(node)).filter((list) => list.length > 0);
+  const cursor = new Int32Array(lists.length);
+  const heap: number[] = [];
+  const head = (k: number) => lists[k]![cursor[k]!]!;
+  const less = (a: number, b: number) => head(heap[a]!) < head(heap[b]!);
+  const swap = (a: number, b: number) => {
+    const t = heap[a]!;
+    heap[a] = heap[b]!;
+    heap[b] = t;
+  };
+  const down = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1, r = l + 1;
+      let m = i;
+      if (l < heap.length && less(l, m)) m = l;
+      if (r < heap.length && less(r, m)) m = r;
+      if (m === i) return;
+      swap(i, m);
+      i = m;
+    }
+  };
+  for (let k = 0; k < lists.length; k++) heap.push(k);
+  for (let i = (heap.length >> 1) - 1; i >= 0; i--) down(i);
+
+  const out: string[] = [];
+  while (heap.length > 0 && out.length < room) {
+    const k = heap[0]!;
+    const node = order.node(head(k));
+    if (!seen.has(node)) {
+      seen.add(node);
+      out.push(node);
+    }
+    cursor[k]!++;
+    if (cursor[k]! === lists[k]!.length) {
+      heap[0] = heap[heap.length - 1]!;
+      heap.pop();
+    }
+    if (heap.length > 0) down(0);
+  }
+  return out;
 }

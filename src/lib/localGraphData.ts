@@ -1,7 +1,7 @@
 // The data behind a topic page's local graph: its neighbourhood two steps out, as graph.json
 // (graph/graphJson.ts). Written once per topic at build time (src/integration/localGraphs.ts) and
 // served by a route in dev (src/pages/-/local/[...slug].json.ts).
-import { neighbourhoodGraphJson, undirectedAdjacency } from '../../graph/index.ts';
+import { neighbourhoodGraphJson } from '../../graph/index.ts';
 import type { TopicSlug } from '../../graph/types.ts';
 import type { Site } from './site.ts';
 
@@ -12,10 +12,6 @@ export const DEFAULTS = {
   limit: 120,
 };
 
-const adjacencies = new WeakMap<object, Map<string, string[]>>();
-
 export function localGraphData(site: Site, slug: TopicSlug): string {
-  let adjacency = adjacencies.get(site.graph);
-  if (!adjacency) adjacencies.set(site.graph, (adjacency = undirectedAdjacency(site.graph)));
-  return JSON.stringify(neighbourhoodGraphJson(site.graph, slug, { ...DEFAULTS, adjacency }));
+  return JSON.stringify(neighbourhoodGraphJson(site.graph, slug, DEFAULTS, site.neighbourOrder));
 }

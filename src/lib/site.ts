@@ -13,7 +13,7 @@ import { DEMO_NAMES, isDemoName, renderDemoFallbackHtml } from '../demos/registr
 import { loadContent, type ChromeLink, type Topic } from '../pipeline/loadContent.ts';
 import type { Diagnostic } from '../pipeline/diagnostics.ts';
 import { tagLevels, type SiteRoutes } from '../routes.ts';
-import { relatedTopicsForAll, type KnowledgeGraph, type RelationVocabulary } from '../../graph/index.ts';
+import { NeighbourOrder, relatedTopicsForAll, type KnowledgeGraph, type RelationVocabulary } from '../../graph/index.ts';
 import type { LinkRecord, RelationRecord, TopicSlug } from '../../graph/types.ts';
 
 export interface Backlink {
@@ -51,11 +51,13 @@ export interface Site {
   relations: RelationRecord[];
   vocabulary: RelationVocabulary;
   graph: KnowledgeGraph;
+  /** Every topic's neighbours in local-graph order, sorted once: neighbourhoods of all topics stay linear. */
+  neighbourOrder: NeighbourOrder;
   /** The home note, shown at the site root; undefined when the vault names none. */
   home: Topic | undefined;
   /** Topics by PageRank, most important first. */
   byRank: Topic[];
-  /** Pages that link here in their text (or embed this page), with the sentences. */
+  /** Pages that link here in their text (or embed this page), with the sentences, by title; computed once per topic. */
   backlinksOf(slug: TopicSlug): Backlink[];
   /** Pages whose queries list this page (not links their authors wrote). */
   listedByOf(slug: TopicSlug): Topic[];
@@ -65,6 +67,8 @@ export interface Site {
   categories: Map<string, Topic[]>;
   /** Tag → topics; a nested tag's parent levels list the topics of every tag below them. */
   tags: Map<string, Topic[]>;
+  /** Tag → the tags one level below it (`area` → `area/sub`), in first-seen order. */
+  tagChildren: Map<string, string[]>;
   attachments: string[];
   /** Old URLs (path after the base) that redirect to a topic. */
   redirects: Array<{ path: string; to: TopicSlug }>;
@@ -181,19 +185,29 @@ export async function buildSite(deploy: DeployConfig): Promise<Site> {
   const categories = new Map(categoryOrder.filter((c) => byCategory.has(c)).map((c) => [c, byCategory.get(c)!]));
 
   const tags = new Map<string, Topic[]>();
+  const tagChildren = new Map<string, string[]>();
   for (const t of topics) {
     const levels = new Set(t.tags.flatMap(tagLevels));
     for (const level of levels) {
       const list = tags.get(level);
       if (list) list.push(t);
-      else tags.set(level, [t]);
+      else {
+        tags.set(level, [t]);
+        const slash = level.lastIndexOf('/');
+        if (slash > 0) push(tagChildren, level.slice(0, slash), level);
+      }
     }
   }
 
+  // Topics are sorted by title once; lists of topics sort by that position, never by re-collating titles.
+  const position = new Map(topics.map((t, i) => [t.slug, i]));
+  const byPosition = (a: TopicSlug, b: TopicSlug) => position.get(a)! - position.get(b)!;
+  const backlinkLists = new Map<TopicSlug, Backlink[]>();
   const pagerank = (t: Topic) => graph.getNodeAttribute(t.slug, 'pagerank');
   const byRank = [...topics].sort((a, b) => pagerank(b) - pagerank(a) || collator.compare(a.title, b.title));
   const home = content.home ? bySlug.get(content.home) : undefined;
   const config = content.site.config;
+  const neighbourOrder = new NeighbourOrder(graph);
   const timings = { ...content.timings, 'related topics': relatedMs, 'site model': performance.now() - started - relatedMs };
 
   return {
@@ -219,22 +233,31 @@ export async function buildSite(deploy: DeployConfig): Promise<Site> {
     relations: content.relations,
     vocabulary: content.vocabulary,
     graph,
+    neighbourOrder,
     home,
     byRank,
-    backlinksOf: (slug) =>
-      [...(backlinks.get(slug) ?? new Map<TopicSlug, string[]>()).entries()]
-        .map(([from, sentences]) => ({ from: bySlug.get(from)!, sentences }))
-        .filter((b) => b.from)
-        .sort((a, b) => collator.compare(a.from.title, b.from.title)),
+    // A topic's page and each page of its backlinks list ask again: a hub's list is sorted once.
+    backlinksOf: (slug) => {
+      let list = backlinkLists.get(slug);
+      if (list === undefined) {
+        list = [...(backlinks.get(slug) ?? new Map<TopicSlug, string[]>())]
+          .filter(([from]) => bySlug.has(from))
+          .sort(([a], [b]) => byPosition(a, b))
+          .map(([from, sentences]) => ({ from: bySlug.get(from)!, sentences }));
+        backlinkLists.set(slug, list);
+      }
+      return list;
+    },
     listedByOf: (slug) =>
       [...(listedBy.get(slug) ?? [])]
-        .map((from) => bySlug.get(from)!)
-        .filter(Boolean)
-        .sort((a, b) => collator.compare(a.title, b.title)),
+        .filter((from) => bySlug.has(from))
+        .sort(byPosition)
+        .map((from) => bySlug.get(from)!),
     relationsOf: (slug) => ({ outgoing: outgoing.get(slug) ?? [], incoming: incoming.get(slug) ?? [] }),
     relatedOf: (slug) => (related.get(slug) ?? []).map((r) => bySlug.get(r.id)!).filter(Boolean),
     categories,
     tags,
+    tagChildren,
     attachments: content.attachments,
     redirects: content.redirects,
     diagnostics: content.diagnostics,
@@ -245,11 +268,12 @@ export async function buildSite(deploy: DeployConfig): Promise<Site> {
 
 function group<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
   const map = new Map<K, T[]>();
-  for (const item of items) {
-    const k = keyOf(item);
-    const list = map.get(k);
-    if (list) list.push(item);
-    else map.set(k, [item]);
-  }
+  for (const item of items) push(map, keyOf(item), item);
   return map;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }

@@ -87,7 +87,7 @@ function makeTopicView(site: Site, topic: Topic): TopicView {
   const facts = Object.entries(topic.data.facts);
   const known = graph.hasNode(topic.slug);
   const neighbours = known
-    ? neighbourhood(graph, topic.slug, { depth: 1, limit: DEFAULTS.neighboursListed })
+    ? neighbourhood(graph, topic.slug, { depth: 1, limit: DEFAULTS.neighboursListed }, site.neighbourOrder)
         .filter((entry) => entry.distance === 1)
         .map((entry) => ({ title: graph.getNodeAttribute(entry.id, 'title'), url: graph.getNodeAttribute(entry.id, 'url') }))
     : [];

@@ -1,7 +1,7 @@
 import sax from 'sax';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
-import { buildKnowledgeGraph, graphFromJson, neighbourhoodGraphJson, readGraphJson, toGexf, toGraphJson, toJsonLd } from '../../../graph/index.ts';
+import { buildKnowledgeGraph, graphFromJson, neighbourhood, neighbourhoodGraphJson, NeighbourOrder, readGraphJson, toGexf, toGraphJson, toJsonLd } from '../../../graph/index.ts';
 import { links, relation, slug, topic } from './records.ts';
 
 const input = () => ({
@@ -180,5 +180,77 @@ describe('toJsonLd', () => {
 
   test('rejects a site that is not an origin', () => {
     expect(() => toJsonLd(buildKnowledgeGraph(input()), { site: 'atlas.example', name: 'Test wiki' })).toThrow(/^toJsonLd: site/);
+  });
+});
+
+describe('neighbourhoods at scale', () => {
+  /** A skewed graph with a hub everyone links to and a page that links to everyone. */
+  function skewed(n: number) {
+    let seed = 11;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const pairs: string[] = [];
+    for (let i = 1; i < n; i++) {
+      pairs.push(`t${i}>t0`, `index>t${i}`);
+      for (let k = 0; k < 2; k++) pairs.push(`t${i}>t${Math.floor(random() * i)}`);
+    }
+    return buildKnowledgeGraph({ topics: [...Array.from({ length: n }, (_, i) => topic(`t${i}`, { title: `Topic ${(i * 7919) % n}` })), topic('index')], links: links(...pairs), relations: [] }, { layoutIterations: 0 });
+  }
+
+  test('a shared NeighbourOrder gives exactly the neighbourhoods of collecting and sorting each ring', () => {
+    const graph = skewed(400);
+    const order = new NeighbourOrder(graph);
+    for (const id of ['t0', 't1', 't7', 't250', 't399', 'index']) {
+      for (const [depth, limit] of [[1, 150], [2, 120], [2, 5], [3, 400], [2, 1000]] as const) {
+        expect(neighbourhood(graph, id, { depth, limit }, order)).toEqual(neighbourhood(graph, id, { depth, limit }));
+      }
+      expect(neighbourhoodGraphJson(graph, slug(id), { depth: 2, limit: 120 }, order)).toEqual(neighbourhoodGraphJson(graph, slug(id), { depth: 2, limit: 120 }));
+    }
+    expect(() => neighbourhood(skewed(3), 't0', {}, order)).toThrow(/^neighbourhood: the NeighbourOrder was made for another graph/);
+  });
+
+  test('edges from a topic linking to thousands are found from the small side', () => {
+    const graph = skewed(400);
+    const json = readGraphJson(neighbourhoodGraphJson(graph, slug('t5'), { depth: 2, limit: 50 }, new NeighbourOrder(graph)));
+    const ids = new Set(json.nodes.map((n) => n.id));
+    const expected = graph.filterEdges((_e, _a, s, t) => ids.has(s as never) && ids.has(t as never)).length;
+    expect(ids.has(slug('index'))).toBe(true);
+    expect(json.edges).toHaveLength(expected);
+    expect(json.edges.filter((e) => e.source === 'index').length).toBeGreaterThan(10);
+  });
+
+  test('every topic\'s local graph of a 20,000-topic wiki with a hub costs linear time', () => {
+    const graph = skewed(20_000);
+    const order = new NeighbourOrder(graph);
+    const start = performance.now();
+    let nodes = 0;
+    graph.forEachNode((id) => {
+      nodes += neighbourhoodGraphJson(graph, slug(id), { depth: 2, limit: 120 }, order).nodes.id.length;
+    });
+    // Collecting and sorting the hub's 20,000 neighbours for each topic took minutes.
+    expect(performance.now() - start).toBeLessThan(60_000);
+    expect(nodes).toBe(120 * graph.order);
+  });
+});
+
+describe('aliases in graph.json', () => {
+  test('graph.json carries each topic\'s aliases; a local-graph file leaves them out', () => {
+    const graph = buildKnowledgeGraph(input());
+    const json = toGraphJson(graph);
+    const pruning = graph.nodes().indexOf('pruning');
+    expect(json.aliases).toEqual({ [String(pruning)]: ['weight pruning'] });
+    const decoded = readGraphJson(JSON.stringify(json));
+    expect(decoded.nodes.find((n) => n.id === 'pruning')!.aliases).toEqual(['weight pruning']);
+    expect(decoded.nodes.find((n) => n.id === 'flops')!.aliases).toEqual([]);
+    const local = neighbourhoodGraphJson(graph, slug('pruning'), { depth: 1, limit: 10 });
+    expect(local.aliases).toBeUndefined();
+    expect(readGraphJson(local).nodes.every((n) => n.aliases.length === 0)).toBe(true);
+  });
+
+  test('bad aliases are refused with the reason', () => {
+    const json = toGraphJson(buildKnowledgeGraph(input()));
+    expect(() => readGraphJson({ ...json, aliases: { '99': ['x'] } })).toThrow(/^readGraphJson: aliases has a key "99"/);
+    expect(() => readGraphJson({ ...json, aliases: { '0': [1] } })).toThrow(/^readGraphJson: aliases of node 0 must be strings/);
+    expect(() => readGraphJson({ ...json, aliases: ['x'] })).toThrow(/^readGraphJson: aliases must be an object/);
+    expect(() => readGraphJson({ ...json, aliases: { constructor: ['x'] } })).toThrow(/not a node index/);
   });
 });
