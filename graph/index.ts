@@ -18,6 +18,7 @@ export {
   type RelationVocabulary,
 } from './relations.ts';
 export { nameKey, headingKey } from './names.ts';
+export { TopicNameIndex, DEFAULTS as TOPIC_SEARCH_DEFAULTS, type TopicMatch, type TopicName, type MatchKind } from './topicSearch.ts';
 
 export {
   addQueryEdges,

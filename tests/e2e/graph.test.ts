@@ -138,6 +138,42 @@ describe('explorer with WebGL', () => {
     await page.context().close();
   });
 
+  test('the topic search is a combobox: part of an alias, then ↓ and Enter, picks and shows a topic', async () => {
+    const { page, errors } = await readyExplorer(browser);
+    expect(await page.locator('datalist').count()).toBe(0);
+    const input = page.getByRole('combobox', { name: 'Find a topic' });
+    // Part of GPU's alias "Graphics processing unit", typed key by key.
+    await input.pressSequentially('processing', { timeout: 5_000 });
+    const listbox = page.getByRole('listbox', { name: 'Matching topics' });
+    await expect.poll(() => listbox.isVisible(), { timeout: 5_000 }).toBe(true);
+    const options = listbox.getByRole('option');
+    await expect(options.allTextContents()).resolves.toEqual(['GPU (Graphics processing unit)']);
+    expect(await input.getAttribute('aria-expanded', { timeout: 5_000 })).toBe('true');
+    expect(await input.getAttribute('aria-controls', { timeout: 5_000 })).toBe(await listbox.getAttribute('id', { timeout: 5_000 }));
+
+    await input.press('ArrowDown', { timeout: 5_000 });
+    expect(await input.getAttribute('aria-activedescendant', { timeout: 5_000 })).toBe(await options.first().getAttribute('id', { timeout: 5_000 }));
+    expect(await options.first().getAttribute('aria-selected', { timeout: 5_000 })).toBe('true');
+    await input.press('Enter', { timeout: 5_000 });
+    await page.waitForSelector(`${explorer}[data-focused="gpu"]`, { timeout: 5_000 });
+    expect(await input.inputValue({ timeout: 5_000 })).toBe('GPU');
+    expect(await input.getAttribute('aria-expanded', { timeout: 5_000 })).toBe('false');
+    expect(await listbox.isHidden({ timeout: 5_000 })).toBe(true);
+
+    // Prefix matches by importance; ↑ wraps to the last option; Escape closes, then clears.
+    await input.fill('model', { timeout: 5_000 });
+    await expect.poll(() => options.allTextContents(), { timeout: 5_000 }).toEqual(['Model accuracy', 'Model pruning']);
+    await input.press('ArrowUp', { timeout: 5_000 });
+    expect(await options.nth(1).getAttribute('aria-selected', { timeout: 5_000 })).toBe('true');
+    await input.press('Escape', { timeout: 5_000 });
+    expect(await input.getAttribute('aria-expanded', { timeout: 5_000 })).toBe('false');
+    expect(await input.inputValue({ timeout: 5_000 })).toBe('model');
+    await input.press('Escape', { timeout: 5_000 });
+    expect(await input.inputValue({ timeout: 5_000 })).toBe('');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   test('the path tool writes the path in words and highlights it', async () => {
     const { page, errors } = await readyExplorer(browser);
     await page.getByRole('combobox', { name: 'From', exact: true }).fill('Model pruning', { timeout: 5_000 });

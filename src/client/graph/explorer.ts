@@ -9,8 +9,9 @@
 // data-highlighted-count costs a scan of the graph and is written only under test (testHooks.ts).
 import type Sigma from 'sigma';
 import { paletteColor, type EdgeType, type PathStep, type ViewEdgeAttributes, type ViewNodeAttributes } from '../../../graph/index.ts';
-import { fillTopicList, loadGraph, normaliseName, type LoadedGraph } from './data.ts';
+import { loadGraph, type LoadedGraph } from './data.ts';
 import { setupPathTool } from './pathTool.ts';
+import { topicCombobox } from './topicCombobox.ts';
 import { countBright, createReducers, initialState, pathEdgeKeys, type ColorBy, type ViewState } from './reducers.ts';
 import { pageSignals, testHooksEnabled } from './testHooks.ts';
 import { showNote } from './fallback.ts';
@@ -37,16 +38,8 @@ export async function mountExplorer(root: HTMLElement, options: MountOptions): P
   sigmaModules?.catch(() => {}); // handled where awaited; avoids an unhandled rejection if the data fails first
   const loaded = await loadGraph(root.dataset['graphUrl']!);
   performance.mark('graph:decoded');
-  const { graph, decoded, byName } = loaded;
+  const { graph, decoded, names } = loaded;
   root.dataset['nodeCount'] = String(graph.order);
-  // 5,000 <option>s cost more than the first frame can afford: fill the list when it is first needed.
-  const topics = select<HTMLDataListElement>(root, 'datalist[data-topic-list]');
-  if (topics !== null) {
-    const fill = () => fillTopicList(topics, decoded);
-    root.addEventListener('focusin', fill, { once: true });
-    if ('requestIdleCallback' in window) requestIdleCallback(fill, { timeout: 3000 });
-    else setTimeout(fill, 1000);
-  }
 
   let focusNode: (id: string) => void = (id) => location.assign(graph.getNodeAttribute(id, 'url'));
   let onPath: ((steps: PathStep[] | null) => void) | undefined;
@@ -68,19 +61,16 @@ export async function mountExplorer(root: HTMLElement, options: MountOptions): P
     const controller = new AbortController();
     const input = search.elements.namedItem('q') as HTMLInputElement;
     const message = select<HTMLElement>(search, '[data-search-message]');
-    const go = () => {
-      const id = byName.get(normaliseName(input.value));
+    const show = (id: string | undefined) => {
       if (message !== null) message.textContent = id === undefined && input.value.trim() !== '' ? `No topic is called “${input.value.trim()}”.` : '';
       if (id !== undefined) focusNode(id);
     };
     search.addEventListener('submit', (event) => {
       event.preventDefault();
-      go();
+      show(names.resolve(input.value));
     }, { signal: controller.signal });
-    // Picking a suggestion fills the whole title: act on it without waiting for Enter.
-    input.addEventListener('input', () => {
-      if (byName.has(normaliseName(input.value)) && options.webgl) go();
-    }, { signal: controller.signal });
+    // Picking a suggestion shows that topic at once (it may be a topic another shares a title with).
+    cleanups.push(topicCombobox(input, { names, onPick: show }));
     cleanups.push(() => controller.abort());
   }
 
@@ -88,7 +78,7 @@ export async function mountExplorer(root: HTMLElement, options: MountOptions): P
   if (pathForm !== null) {
     const types = () => (hiddenTypes.size === 0 ? undefined : new Set(decoded.edgeTypes.filter((t) => !hiddenTypes.has(t))));
     const wording = loaded.wording;
-    cleanups.push(setupPathTool(pathForm, onPath === undefined ? { graph, byName, types, wording } : { graph, byName, types, wording, onPath }));
+    cleanups.push(setupPathTool(pathForm, onPath === undefined ? { graph, names, types, wording } : { graph, names, types, wording, onPath }));
   }
 
   const focus = new URLSearchParams(location.search).get('focus');

@@ -9,13 +9,15 @@ import {
   type EdgeType,
   type EdgeWording,
   type PathStep,
+  type TopicNameIndex,
   type ViewGraph,
 } from '../../../graph/index.ts';
-import { normaliseName } from './data.ts';
+import { topicCombobox } from './topicCombobox.ts';
 
 export interface PathToolOptions {
   graph: ViewGraph;
-  byName: ReadonlyMap<string, string>;
+  /** Names the inputs resolve and suggest (titles, ids, aliases). */
+  names: TopicNameIndex;
   /** Edge types the walk may use (the explorer's relation filters); undefined for all. */
   types?: () => ReadonlySet<EdgeType> | undefined;
   /** How each edge type reads (graph.json's legend). */
@@ -24,7 +26,7 @@ export interface PathToolOptions {
 }
 
 export function setupPathTool(form: HTMLFormElement, options: PathToolOptions): () => void {
-  const { graph, byName } = options;
+  const { graph, names } = options;
   const doc = form.ownerDocument;
   const from = form.elements.namedItem('from') as HTMLInputElement;
   const to = form.elements.namedItem('to') as HTMLInputElement;
@@ -56,7 +58,8 @@ export function setupPathTool(form: HTMLFormElement, options: PathToolOptions): 
     form.dataset['pathLength'] = String(steps.length);
   };
 
-  const resolve = (input: HTMLInputElement): string | null => byName.get(normaliseName(input.value)) ?? null;
+  const resolve = (input: HTMLInputElement): string | null => names.resolve(input.value) ?? null;
+  const comboboxes = [topicCombobox(from, { names }), topicCombobox(to, { names })];
 
   const run = () => {
     const a = resolve(from), b = resolve(to);
@@ -114,5 +117,8 @@ export function setupPathTool(form: HTMLFormElement, options: PathToolOptions): 
     run();
   }
   form.dataset['ready'] = 'true';
-  return () => controller.abort();
+  return () => {
+    controller.abort();
+    for (const cleanup of comboboxes) cleanup();
+  };
 }
