@@ -49,3 +49,35 @@ test('suggestions name the canonical title, also when the typo is closest to an 
   expect(index.suggest('prunning')).toBe('Model pruning');
   expect(index.suggest('qqqqqqqq')).toBeUndefined();
 });
+
+test('suggestions from the index are those of comparing each target with every title and alias, on a sample of typos', async () => {
+  const { didYouMean } = await import('../../../src/pipeline/diagnostics.ts');
+  const { nameKey } = await import('../../../graph/names.ts');
+  let seed = 3;
+  const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+  const words = ['sparse', 'attention', 'pruning', 'quantized', 'kernel', 'latency', 'tensor', 'network', 'budget', 'cache', 'decoder', 'metric'];
+  const pick = () => words[Math.floor(random() * words.length)]!;
+  const topics = Array.from({ length: 2_000 }, (_, i) => {
+    const title = `${pick()} ${pick()} ${(i * 7919).toString(36)}`;
+    return { slug: `t${i}` as TopicSlug, title, path: `notes/${title}`, aliases: i % 4 === 0 ? [`${pick()} ${i}`] : [] };
+  });
+  const index = new TopicIndex(topics);
+  const names = [...topics.map((t) => t.title), ...topics.flatMap((t) => t.aliases)];
+  const canonical = (hit: string | undefined) => (hit === undefined ? undefined : (topics.find((t) => nameKey(t.title) === nameKey(hit)) ?? topics.find((t) => t.aliases.some((a) => nameKey(a) === nameKey(hit))))!.title);
+  // Typos of real names (a deletion, a substitution, a swap), and strings far from every name.
+  const typo = (name: string) => {
+    const i = 1 + Math.floor(random() * (name.length - 2));
+    const kind = Math.floor(random() * 3);
+    return kind === 0 ? name.slice(0, i) + name.slice(i + 1) : kind === 1 ? `${name.slice(0, i)}x${name.slice(i + 1)}` : name.slice(0, i - 1) + name[i] + name[i - 1] + name.slice(i + 1);
+  };
+  const sample = [...Array.from({ length: 150 }, () => typo(names[Math.floor(random() * names.length)]!)), 'completely unrelated words', 'zz', 'sparse', 'Sparse Attention'];
+  let hits = 0;
+  for (const target of sample) {
+    const expected = canonical(didYouMean(target, names));
+    expect(index.suggest(target)).toBe(expected);
+    // Asked again (a typo repeated across pages), the answer is the memoised one.
+    expect(index.suggest(target)).toBe(expected);
+    if (expected !== undefined) hits++;
+  }
+  expect(hits).toBeGreaterThan(100);
+});
