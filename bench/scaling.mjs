@@ -43,6 +43,8 @@ function build(pages) {
     env: {
       ...process.env,
       ASTRO_TELEMETRY_DISABLED: '1',
+      // Cold builds: every stage does its full work at every size.
+      ATLAS_CACHE: 'off',
       ATLAS_CONTENT: corpus,
       ATLAS_LINKS: 'warn',
       ATLAS_OUT: site,
