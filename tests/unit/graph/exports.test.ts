@@ -218,6 +218,18 @@ describe('neighbourhoods at scale', () => {
     expect(json.edges.filter((e) => e.source === 'index').length).toBeGreaterThan(10);
   });
 
+  test('one topic\'s local graph never lists every node or edge of the graph', () => {
+    const graph = skewed(300);
+    const order = new NeighbourOrder(graph);
+    const expected = neighbourhoodGraphJson(graph, slug('t9'), { depth: 2, limit: 120 }, order);
+    for (const method of ['nodes', 'edges', 'forEachNode', 'forEachEdge', 'mapNodes', 'mapEdges'] as const) {
+      (graph as unknown as Record<string, unknown>)[method] = () => {
+        throw new Error(`${method}() walks the whole graph`);
+      };
+    }
+    expect(neighbourhoodGraphJson(graph, slug('t9'), { depth: 2, limit: 120 }, order)).toEqual(expected);
+  });
+
   test('every topic\'s local graph of a 20,000-topic wiki with a hub costs linear time', () => {
     const graph = skewed(20_000);
     const order = new NeighbourOrder(graph);
