@@ -51,24 +51,31 @@ type RankedGraph = Graph<{ title: string; pagerank: number }>;
 
 /**
  * Every topic's neighbours in ring order (PageRank, then title, then id), each list sorted the first
- * time it is needed. Reads PageRank and titles as they are when made: make a new one after either
- * changes.
+ * time it is needed (and the ranking itself made on first use, so making one costs nothing). Reads
+ * PageRank and titles when first used: make a new one after either changes.
  */
 export class NeighbourOrder {
   readonly #graph: RankedGraph;
-  /** Node ids in ring order; a node's position here is its rank. */
-  readonly #byRank: string[];
+  /** Node ids in ring order; a node's position here is its rank. Made on first use. */
+  #byRank: string[] | undefined;
   readonly #rank = new Map<string, number>();
   readonly #sorted = new Map<string, Int32Array>();
 
   constructor(graph: RankedGraph) {
     this.#graph = graph;
-    const key = (id: string) => ({ id, pagerank: graph.getNodeAttribute(id, 'pagerank'), title: graph.getNodeAttribute(id, 'title') });
-    this.#byRank = graph
-      .mapNodes(key)
-      .sort((a, b) => b.pagerank - a.pagerank || compareStrings(a.title, b.title) || compareStrings(a.id, b.id))
-      .map((n) => n.id);
-    this.#byRank.forEach((id, i) => this.#rank.set(id, i));
+  }
+
+  #ranked(): string[] {
+    if (this.#byRank === undefined) {
+      const graph = this.#graph;
+      const key = (id: string) => ({ id, pagerank: graph.getNodeAttribute(id, 'pagerank'), title: graph.getNodeAttribute(id, 'title') });
+      this.#byRank = graph
+        .mapNodes(key)
+        .sort((a, b) => b.pagerank - a.pagerank || compareStrings(a.title, b.title) || compareStrings(a.id, b.id))
+        .map((n) => n.id);
+      this.#byRank.forEach((id, i) => this.#rank.set(id, i));
+    }
+    return this.#byRank;
   }
 
   get graph(): RankedGraph {
@@ -77,13 +84,14 @@ export class NeighbourOrder {
 
   /** The node with this rank. */
   node(rank: number): string {
-    return this.#byRank[rank]!;
+    return this.#ranked()[rank]!;
   }
 
   /** The distinct neighbours of `node`, as ranks, ascending (most important first). */
   neighbours(node: string): Int32Array {
     let list = this.#sorted.get(node);
     if (list === undefined) {
+      this.#ranked();
       const ranks = new Set<number>();
       this.#graph.forEachNeighbor(node, (neighbour) => {
         ranks.add(this.#rank.get(neighbour)!);
