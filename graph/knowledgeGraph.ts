@@ -77,6 +77,15 @@ export function edgeKey(from: string, to: string, type: EdgeType): string {
  * first topic, or "/" when it does not follow that pattern or the graph is empty.
  */
 export function inferBase(graph: KnowledgeGraph): string {
+  let base = bases.get(graph);
+  if (base === undefined) bases.set(graph, (base = findBase(graph)));
+  return base;
+}
+
+/** Once per graph: a vault of permalinks only would otherwise scan every topic per local-graph file. */
+const bases = new WeakMap<KnowledgeGraph, string>();
+
+function findBase(graph: KnowledgeGraph): string {
   // From the first topic served at base + id + "/": the home note (served at the base itself) and
   // notes with a permalink say nothing about the base.
   let base: string | undefined;
