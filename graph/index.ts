@@ -37,7 +37,7 @@ export { degrees, orphans, deadEnds, type Degrees } from './degrees.ts';
 export { pagerank, type PagerankOptions } from './pagerank.ts';
 export { communities, undirectedProjection, type CommunitiesOptions } from './communities.ts';
 export { layout, layoutIterations, nodeSizes, type LayoutOptions, type Point } from './layout.ts';
-export { relatedTopics, relatedTopicsForAll, type RelatedTopic, type RelatedTopicsOptions } from './relatedTopics.ts';
+export { relatedTopics, relatedTopicsForAll, relatedTopicsOnDemand, type RelatedTopic, type RelatedTopicsOptions } from './relatedTopics.ts';
 export {
   shortestRelationPath,
   describePath,

@@ -208,6 +208,36 @@ export function relatedTopics(
   return rank(graph, index, index.ids.indexOf(id), limit, settings, scratchFor(graph.order));
 }
 
+/**
+ * Related topics on demand: the index is built on the first call and each topic is ranked when it
+ * is first asked for, then remembered. For a model that may show only a few of its pages (the dev
+ * server re-renders the page being edited, not the site); the results equal relatedTopicsForAll's.
+ * Unknown ids get an empty list.
+ */
+export function relatedTopicsOnDemand(
+  graph: KnowledgeGraph,
+  limit: number = DEFAULTS.limit,
+  options: RelatedTopicsOptions = {},
+): (id: TopicSlug) => RelatedTopic[] {
+  checkLimit(limit);
+  const settings = { ...DEFAULTS, ...options };
+  checkSettings(settings);
+  let built: { index: ProximityIndex; scratch: Scratch; position: Map<string, number> } | undefined;
+  const ranked = new Map<TopicSlug, RelatedTopic[]>();
+  return (id) => {
+    let result = ranked.get(id);
+    if (result) return result;
+    if (!built) {
+      const index = buildIndex(graph, settings);
+      built = { index, scratch: scratchFor(graph.order), position: new Map(index.ids.map((node, i) => [node, i])) };
+    }
+    const u = built.position.get(id);
+    result = u === undefined ? [] : rank(graph, built.index, u, limit, settings, built.scratch);
+    ranked.set(id, result);
+    return result;
+  };
+}
+
 /** Related topics for every topic at once, sharing one index: id → ranked list. */
 export function relatedTopicsForAll(
   graph: KnowledgeGraph,

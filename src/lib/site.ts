@@ -13,7 +13,7 @@ import { DEMO_NAMES, isDemoName, renderDemoFallbackHtml } from '../demos/registr
 import { loadContent, type ChromeLink, type Topic } from '../pipeline/loadContent.ts';
 import type { Diagnostic } from '../pipeline/diagnostics.ts';
 import { tagLevels, type SiteRoutes } from '../routes.ts';
-import { NeighbourOrder, relatedTopicsForAll, type KnowledgeGraph, type RelationVocabulary } from '../../graph/index.ts';
+import { NeighbourOrder, relatedTopicsOnDemand, type KnowledgeGraph, type RelationVocabulary } from '../../graph/index.ts';
 import type { LinkRecord, RelationRecord, TopicSlug } from '../../graph/types.ts';
 
 export interface Backlink {
@@ -74,7 +74,7 @@ export interface Site {
   redirects: Array<{ path: string; to: TopicSlug }>;
   diagnostics: Diagnostic[];
   notices: string[];
-  /** Milliseconds per stage of building this model: the pipeline's stages, then this module's (`related topics`, `site model`). */
+  /** Milliseconds per stage of building this model: the pipeline's stages, then this module's (`site model`). */
   timings: Record<string, number>;
 }
 
@@ -155,9 +155,8 @@ export async function buildSite(deploy: DeployConfig): Promise<Site> {
   const bySlug = new Map(topics.map((t) => [t.slug, t]));
 
   const graph = content.graph;
-  const relatedStarted = performance.now();
-  const related = relatedTopicsForAll(graph, 8);
-  const relatedMs = performance.now() - relatedStarted;
+  // Ranked when a page asks: a build asks for every topic, the dev server only for the pages it serves.
+  const related = relatedTopicsOnDemand(graph, 8);
 
   const backlinks = new Map<TopicSlug, Map<TopicSlug, string[]>>();
   const listedBy = new Map<TopicSlug, Set<TopicSlug>>();
@@ -208,7 +207,7 @@ export async function buildSite(deploy: DeployConfig): Promise<Site> {
   const home = content.home ? bySlug.get(content.home) : undefined;
   const config = content.site.config;
   const neighbourOrder = new NeighbourOrder(graph);
-  const timings = { ...content.timings, 'related topics': relatedMs, 'site model': performance.now() - started - relatedMs };
+  const timings = { ...content.timings, 'site model': performance.now() - started };
 
   return {
     deploy,
@@ -254,7 +253,7 @@ export async function buildSite(deploy: DeployConfig): Promise<Site> {
         .sort(byPosition)
         .map((from) => bySlug.get(from)!),
     relationsOf: (slug) => ({ outgoing: outgoing.get(slug) ?? [], incoming: incoming.get(slug) ?? [] }),
-    relatedOf: (slug) => (related.get(slug) ?? []).map((r) => bySlug.get(r.id)!).filter(Boolean),
+    relatedOf: (slug) => related(slug).map((r) => bySlug.get(r.id)!).filter(Boolean),
     categories,
     tags,
     tagChildren,

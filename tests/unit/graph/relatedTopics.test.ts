@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { createKnowledgeGraph, relatedTopics, relatedTopicsForAll } from '../../../graph/index.ts';
+import { createKnowledgeGraph, relatedTopics, relatedTopicsForAll, relatedTopicsOnDemand } from '../../../graph/index.ts';
 import { links, relation, topic } from './records.ts';
 
 // u links a, b, c and x. v (never linked from u) is linked with a, b and c: three shared
@@ -54,6 +54,14 @@ describe('relatedTopics', () => {
     const all = relatedTopicsForAll(graph, 4);
     expect([...all.keys()]).toEqual(graph.nodes());
     for (const id of graph.nodes()) expect(all.get(id as never)).toEqual(relatedTopics(graph, id, 4));
+  });
+
+  test('relatedTopicsOnDemand gives the same lists, in any order of asking, and none for an unknown id', () => {
+    const graph = createKnowledgeGraph(records());
+    const related = relatedTopicsOnDemand(graph, 4);
+    for (const id of [...graph.nodes()].reverse()) expect(related(id as never)).toEqual(relatedTopics(graph, id, 4));
+    expect(related('v' as never)).toBe(related('v' as never));
+    expect(related('nowhere' as never)).toEqual([]);
   });
 
   test('cheap enough for every node of a 3,000-node skewed graph', () => {
