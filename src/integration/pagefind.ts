@@ -20,11 +20,12 @@
 // (src/lib/cjk.ts explains why).
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegrationLogger } from 'astro';
 import { containsCjk, segmentCjk } from '../lib/cjk.ts';
+import { writeFiles } from './writeFiles.ts';
 
 export interface SearchIndexArgs {
   /** One HTML document per topic: its URL (after the base path) and the article to index. */
@@ -88,13 +89,11 @@ export function startSearchIndex({ documents, outputPath, workDir, logger, comma
   };
   const started = performance.now();
   const indexing = (async () => {
-    // Written asynchronously, so the build goes on rendering pages meanwhile.
+    // Written asynchronously, so the build goes on rendering pages meanwhile, and several at a
+    // time: one at a time, each write waited its turn behind Astro's rendering, and pagefind
+    // started seconds late.
     await rm(workDir, { recursive: true, force: true });
-    for (const doc of documents) {
-      const folder = join(workDir, ...doc.url.split('/').map(decodeURIComponent));
-      await mkdir(folder, { recursive: true });
-      await writeFile(join(folder, 'index.html'), htmlForIndex(doc.html));
-    }
+    await writeFiles(documents.map((doc): [string, () => string] => [join(workDir, ...doc.url.split('/').map(decodeURIComponent), 'index.html'), () => htmlForIndex(doc.html)]));
     const [program, ...args] = command;
     const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve) => {
       const child = spawn(program!, [...args, '--site', workDir, '--output-path', outputPath, '--quiet'], { stdio: ['ignore', 'pipe', 'pipe'] });
