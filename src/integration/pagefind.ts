@@ -88,12 +88,12 @@ export function startSearchIndex({ documents, outputPath, workDir, logger, comma
     throw error;
   };
   const started = performance.now();
+  const count = documents.length;
+  // Nothing below refers to `documents`: once written they can go (at 100,000 pages, half a
+  // gigabyte the build no longer holds while pagefind indexes and Astro renders).
+  const written = writeDocuments(documents, workDir);
   const indexing = (async () => {
-    // Written asynchronously, so the build goes on rendering pages meanwhile, and several at a
-    // time: one at a time, each write waited its turn behind Astro's rendering, and pagefind
-    // started seconds late.
-    await rm(workDir, { recursive: true, force: true });
-    await writeFiles(documents.map((doc): [string, () => string] => [join(workDir, ...doc.url.split('/').map(decodeURIComponent), 'index.html'), () => htmlForIndex(doc.html)]));
+    await written;
     const [program, ...args] = command;
     const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve) => {
       const child = spawn(program!, [...args, '--site', workDir, '--output-path', outputPath, '--quiet'], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -113,13 +113,23 @@ export function startSearchIndex({ documents, outputPath, workDir, logger, comma
     async done() {
       try {
         const seconds = await indexing;
-        logger.info(`search index: ${documents.length} pages indexed in ${seconds.toFixed(1)} s, alongside the page rendering, into ${relative(process.cwd(), outputPath) || outputPath}`);
-        return { files: documents.length, outputPath };
+        logger.info(`search index: ${count} pages indexed in ${seconds.toFixed(1)} s, alongside the page rendering, into ${relative(process.cwd(), outputPath) || outputPath}`);
+        return { files: count, outputPath };
       } finally {
         rmSync(workDir, { recursive: true, force: true });
       }
     },
   };
+}
+
+/**
+ * Writes each document at its URL under `workDir`, asynchronously, so the build goes on rendering
+ * pages meanwhile, and several at a time: one at a time, each write waited its turn behind Astro's
+ * rendering, and pagefind started seconds late.
+ */
+async function writeDocuments(documents: SearchIndexArgs['documents'], workDir: string): Promise<void> {
+  await rm(workDir, { recursive: true, force: true });
+  await writeFiles(documents.map((doc): [string, () => string] => [join(workDir, ...doc.url.split('/').map(decodeURIComponent), 'index.html'), () => htmlForIndex(doc.html)]));
 }
 
 /**

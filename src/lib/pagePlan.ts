@@ -64,13 +64,16 @@ const pageFile = (outDir: string, site: Site, url: string) => join(outDir, ...ur
  * usable manifest the folder is emptied, as a cold build does.
  */
 export function planPages(site: Site, outDir: string, manifestFile: string | undefined, stamp: string): PagePlan {
-  const chrome = chromeDigest(site);
+  // Without a manifest to read or write (the cache is off) there is nothing to compare: no digests.
   const digests: Record<string, string> = {};
-  for (const topic of site.topics) digests[topic.slug] = `${chrome}.${viewDigest(topicView(site, topic))}`;
+  if (manifestFile) {
+    const chrome = chromeDigest(site);
+    for (const topic of site.topics) digests[topic.slug] = `${chrome}.${viewDigest(topicView(site, topic))}`;
+  }
   const previous = readManifest(manifestFile, stamp);
   const unchanged = new Set<TopicSlug>();
   const keep = new Set<string>();
-  const localGraphs = viewDigest(toGraphJson(site.graph));
+  const localGraphs = manifestFile ? viewDigest(toGraphJson(site.graph)) : '';
   const localFolder = join(outDir, ...site.routes.neighbourhood('x').slice(site.base.length).split('/').slice(0, -1));
   const localGraphsKept = previous?.localGraphs === localGraphs && existsSync(localFolder);
   if (localGraphsKept) keepAll(localFolder, keep);

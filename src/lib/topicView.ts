@@ -68,6 +68,16 @@ export function topicView(site: Site, topic: Topic): TopicView {
   return view;
 }
 
+/**
+ * The view a page renders: the one the page plan made, handed over and forgotten, so views do not
+ * outlive their page (a 100,000-page build held every one of them while it rendered the pages).
+ */
+export function takeTopicView(site: Site, topic: Topic): TopicView {
+  const view = views.get(topic) ?? makeTopicView(site, topic);
+  views.delete(topic);
+  return view;
+}
+
 function makeTopicView(site: Site, topic: Topic): TopicView {
   const { routes, graph } = site;
   const link = (t: Topic): LinkView => ({ title: t.title, url: t.url });
