@@ -14,6 +14,7 @@ import type { BuildCache } from '../pipeline/buildCache.ts';
 import { searchDocument } from '../lib/searchDocument.ts';
 import { startSearchIndex, type SearchIndexJob } from './pagefind.ts';
 import { buildTimings } from './buildTimings.ts';
+import { memoryNotice } from './memoryNotice.ts';
 
 /** How long the dev server waits for more file events before rebuilding the model. */
 const DEV_BURST_MS = 30;
@@ -107,6 +108,8 @@ async function loadOrExit(logger: AstroIntegrationLogger): Promise<Site> {
     reportWarnings(site.diagnostics, logger);
     for (const notice of site.notices) logger.warn(notice);
     logger.info(`${site.topics.length} topics, ${site.links.length} links, ${site.relations.length} relations`);
+    const memory = memoryNotice(site.topics.length);
+    if (memory) logger.warn(memory);
     return site;
   } catch (error) {
     reportError(error, logger);
