@@ -1,14 +1,16 @@
 // A vault large enough to outgrow Node's default heap should hear so before the build runs out of
 // memory, with the one setting that fixes it, rather than meet V8's "heap out of memory" crash.
 //
-// The estimate is from measurement (bench/build.mjs): a 100,000-page synthetic vault (about ten
-// links per page) peaked at 10.6 GB with every feature on, a 10,000-page one at 1.8 GB; roughly
-// half a gigabyte of start-up and 80 KB per page, erring on the generous side.
+// The estimate is of the main thread's heap, which Node limits (about 4 GB by default; the parse
+// workers have heaps of their own). Measured with bench/build.mjs's synthetic vaults (about ten
+// links per page): a 10,000-page model holds about 300 MB; a 100,000-page build completes within
+// the default limit with little to spare (it ran out before the model was slimmed). Roughly half
+// a gigabyte of start-up and 40 KB per page, erring on the generous side.
 import { getHeapStatistics } from 'node:v8';
 
 export const DEFAULTS = {
   baselineBytes: 512 * 2 ** 20,
-  bytesPerTopic: 80 * 2 ** 10,
+  bytesPerTopic: 40 * 2 ** 10,
 };
 
 /** A warning when `topics` pages probably need more heap than `heapLimit` bytes; else undefined. */
