@@ -55,17 +55,17 @@ export function internStrings<T>(value: T, strings: Map<string, string>): T {
   return value;
 }
 
+/** The NoteShard methods a handle forwards. */
+const SHARD_METHODS = ['read', 'drop', 'transform', 'fillQueries', 'sections', 'render'] as const satisfies ReadonlyArray<keyof NoteShard>;
+
+/** A handle whose methods all go through `call`, in process or to a worker. */
+function shardHandle(call: (method: keyof NoteShard) => (...args: unknown[]) => Promise<unknown>, close: () => Promise<void>): ShardHandle {
+  return { ...Object.fromEntries(SHARD_METHODS.map((method) => [method, call(method)])), close } as ShardHandle;
+}
+
 function inProcess(shard: NoteShard): ShardHandle {
   const call = (method: keyof NoteShard) => async (...args: unknown[]) => (shard[method] as (...a: unknown[]) => unknown).apply(shard, args);
-  return {
-    read: call('read'),
-    drop: call('drop'),
-    transform: call('transform'),
-    fillQueries: call('fillQueries'),
-    sections: call('sections'),
-    render: call('render'),
-    close: async () => {},
-  } as ShardHandle;
+  return shardHandle(call, async () => {});
 }
 
 function onWorker(options: ShardOptions, strings: Map<string, string>): ShardHandle {
@@ -88,15 +88,7 @@ function onWorker(options: ShardOptions, strings: Map<string, string>): ShardHan
       pending.set(id, { resolve, reject });
       worker.postMessage({ id, method, args });
     });
-  return {
-    read: call('read'),
-    drop: call('drop'),
-    transform: call('transform'),
-    fillQueries: call('fillQueries'),
-    sections: call('sections'),
-    render: call('render'),
-    close: async () => {
-      await worker.terminate();
-    },
-  } as ShardHandle;
+  return shardHandle(call, async () => {
+    await worker.terminate();
+  });
 }
