@@ -20,18 +20,21 @@ const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu
 
 /** Escape for both element content and double- or single-quoted attribute values. */
 export function escapeXml(value: string): string {
-  return value
-    .replace(NOT_XML_CHAR, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;')
-    // Attribute-value normalisation would turn raw newlines and tabs into spaces.
-    .replace(/\n/g, '&#10;')
-    .replace(/\r/g, '&#13;')
-    .replace(/\t/g, '&#9;');
+  // Two passes over the text, not nine: the whole graph's titles, summaries and URLs go through here.
+  return value.replace(NOT_XML_CHAR, '').replace(/[&<>"'\n\r\t]/g, (c) => XML_ESCAPES[c]!);
 }
+
+const XML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&apos;',
+  // Attribute-value normalisation would turn raw newlines and tabs into spaces.
+  '\n': '&#10;',
+  '\r': '&#13;',
+  '\t': '&#9;',
+};
 
 const NODE_ATTRIBUTES = [
   ['url', 'string'],

@@ -218,6 +218,22 @@ describe('neighbourhoods at scale', () => {
     expect(json.edges.filter((e) => e.source === 'index').length).toBeGreaterThan(10);
   });
 
+  test('with a shared NeighbourOrder, every local graph holds exactly the edges among its topics, typed', () => {
+    const graph = buildKnowledgeGraph(input());
+    const order = new NeighbourOrder(graph);
+    for (const round of [1, 2]) {
+      graph.forEachNode((id) => {
+        const json = readGraphJson(neighbourhoodGraphJson(graph, slug(id), { depth: 2, limit: 4 }, order));
+        const ids = new Set(json.nodes.map((n) => n.id));
+        const expected = graph
+          .filterEdges((_e, _a, s, t) => ids.has(s as never) && ids.has(t as never))
+          .map((e) => `${graph.source(e)}>${graph.target(e)}:${graph.getEdgeAttribute(e, 'type')}`)
+          .sort();
+        expect(json.edges.map((e) => `${e.source}>${e.target}:${e.type}`).sort(), `${id}, round ${round}`).toEqual(expected);
+      });
+    }
+  });
+
   test('one topic\'s local graph never lists every node or edge of the graph', () => {
     const graph = skewed(300);
     const order = new NeighbourOrder(graph);
