@@ -3,7 +3,6 @@
 // from it, which pagefind builds in its own process while Astro writes the pages; it reloads the
 // model in dev when the content folder changes; and it hands the finished build to the post-build
 // steps.
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import type { DeployConfig } from '../config/deployConfig.ts';
@@ -12,7 +11,7 @@ import { currentBuildCache, getSite, invalidateSite, useDevCache, type Site } fr
 import { planPages, savePagePlan, setPagePlan, type PagePlan } from '../lib/pagePlan.ts';
 import type { BuildCache } from '../pipeline/buildCache.ts';
 import { searchDocument } from '../lib/searchDocument.ts';
-import { startSearchIndex, type SearchIndexJob } from './pagefind.ts';
+import { scratchFolder, startSearchIndex, type SearchIndexJob } from './pagefind.ts';
 import { buildTimings } from './buildTimings.ts';
 import { memoryNotice } from './memoryNotice.ts';
 
@@ -44,10 +43,12 @@ export function atlas(options: AtlasIntegrationOptions): AstroIntegration {
         setPagePlan(plan);
         if (plan.unchanged.size) logger.info(`${plan.unchanged.size} of ${site.topics.length} topic pages unchanged since the last build`);
         timings.lap('page plan');
+        const documents = site.topics.map((topic) => searchDocument(topic, site.base, site.identity.language));
         search = startSearchIndex({
-          documents: site.topics.map((topic) => searchDocument(topic, site.base, site.identity.language)),
+          documents,
           outputPath: join(options.deploy.outDir, site.routes.pagefind().slice(site.base.length)),
-          workDir: join(tmpdir(), `efficiency-atlas-search-${process.pid}`),
+          // At most three UTF-8 bytes per UTF-16 unit.
+          workDir: join(scratchFolder(3 * documents.reduce((units, doc) => units + doc.html.length, 0)), `efficiency-atlas-search-${process.pid}`),
           logger,
         });
       },
@@ -92,7 +93,8 @@ export function atlas(options: AtlasIntegrationOptions): AstroIntegration {
         }
         await search?.done();
         timings.lap('pagefind (after pages)');
-        if (plan) savePagePlan(plan, manifestFile(currentBuildCache()), currentBuildCache()?.stamp ?? '');
+        await site.laidOut;
+        if (plan) savePagePlan(plan, site, manifestFile(currentBuildCache()), currentBuildCache()?.stamp ?? '');
         timings.write(site.timings);
       },
     },

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { htmlForIndex, SearchIndexError, startSearchIndex, UNUSED_BUNDLE_FILES } from '../../src/integration/pagefind.ts';
+import { htmlForIndex, scratchFolder, SearchIndexError, startSearchIndex, UNUSED_BUNDLE_FILES } from '../../src/integration/pagefind.ts';
 import { searchDocument } from '../../src/lib/searchDocument.ts';
 import type { Topic } from '../../src/pipeline/loadContent.ts';
 
@@ -80,6 +80,14 @@ describe('startSearchIndex', () => {
     expect(logger.error).toHaveBeenCalledTimes(1);
     expect(logger.error.mock.calls[0]![0]).toMatch(message);
     expect(existsSync(join(dist, 'work'))).toBe(false);
+  });
+});
+
+describe('scratchFolder', () => {
+  test('is the memory-backed folder when it has room, the temporary folder when it has not or is missing', () => {
+    expect(scratchFolder(1000, dist)).toBe(dist);
+    expect(scratchFolder(Number.MAX_SAFE_INTEGER, dist)).toBe(tmpdir());
+    expect(scratchFolder(1000, join(dist, 'missing'))).toBe(tmpdir());
   });
 });
 
