@@ -4,7 +4,8 @@
 //   cold   by this generator with every feature on and no build cache (ATLAS_CACHE=off),
 //   floor  by a bare Astro content-collection build of the same files, then `pagefind --site`,
 //   warm   by this generator again after editing one page, reusing the last build (5,000 pages),
-// alternating so machine noise hits them alike. Prints medians of BENCH_RUNS runs (default 3),
+// alternating so machine noise hits them alike, cold and floor each from an empty output folder
+// (see fresh). Prints medians of BENCH_RUNS runs (default 3),
 // ms/page, peak RSS, the ratios, and whether the 100k build is within 1.3× of the straight line
 // through the 1k and 10k figures.
 import { spawnSync } from 'node:child_process';
@@ -57,6 +58,18 @@ function floorBuild(corpus, out) {
   return { ms: build.ms + search.ms, rssMiB: build.rssMiB };
 }
 
+/**
+ * A cold build starts from no output: the last run's is deleted first, outside the timing, and the
+ * disk is let settle. Otherwise each build would pay for deleting the one before it (on a disk
+ * mounted with `discard`, seconds for 20,000 files), and each build's writes would still be flushing
+ * during the next, whichever it was.
+ */
+function fresh(out) {
+  rmSync(out, { recursive: true, force: true });
+  spawnSync('sync');
+  return out;
+}
+
 function corpusOf(pages) {
   const corpus = join(OUT, `corpus-${pages}`);
   if (!existsSync(corpus)) spawnSync(process.execPath, [GEN, corpus, '--pages', String(pages)], { stdio: 'ignore' });
@@ -82,8 +95,8 @@ for (const pages of [...SIZES, ...(HUGE ? [100000] : [])]) {
   const cold = [];
   const floor = [];
   for (let run = 0; run < runs; run++) {
-    cold.push(atlasBuild(corpus, join(OUT, `atlas-${pages}`), 'off'));
-    floor.push(floorBuild(corpus, join(OUT, `bare-${pages}`)));
+    cold.push(atlasBuild(corpus, fresh(join(OUT, `atlas-${pages}`)), 'off'));
+    floor.push(floorBuild(corpus, fresh(join(OUT, `bare-${pages}`))));
   }
   const c = { ms: median(cold.map((r) => r.ms)), rss: median(cold.map((r) => r.rssMiB)) };
   const f = { ms: median(floor.map((r) => r.ms)), rss: median(floor.map((r) => r.rssMiB)) };
