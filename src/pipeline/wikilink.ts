@@ -47,6 +47,7 @@ export function displayText(link: Wikilink): string {
 
 /** The link as an author would write it, for messages: `[[Target#Heading]]`, `![[Image.png]]`. */
 export function writtenForm(link: Pick<Wikilink, 'target' | 'heading' | 'blockId' | 'embed'>): string {
-  const fragment = link.heading !== undefined ? `#${link.heading}` : link.blockId !== undefined ? `#^${link.blockId}` : '';
+  // A heading that starts with ^ was written after an empty one (`##^…`): `#^…` is a block id.
+  const fragment = link.heading !== undefined ? `${link.heading.startsWith('^') ? '##' : '#'}${link.heading}` : link.blockId !== undefined ? `#^${link.blockId}` : '';
   return `${link.embed ? '!' : ''}[[${link.target}${fragment}]]`;
 }

@@ -12,7 +12,7 @@ import { stringify } from 'yaml';
 import { parseFrontmatter, splitFrontmatter } from '../../src/pipeline/frontmatter.ts';
 import { parseMarkdown } from '../../src/pipeline/parseMarkdown.ts';
 import { readNote, claimUrls } from '../../src/pipeline/readNotes.ts';
-import { parseWikilink, type Wikilink } from '../../src/pipeline/wikilink.ts';
+import { parseWikilink, writtenForm, type Wikilink } from '../../src/pipeline/wikilink.ts';
 import { parsePermalink, slugFromPath, slugifySegment, tagSlug } from '../../src/routes.ts';
 
 /** Every code point, and strings made mostly of the characters each syntax cares about. */
@@ -29,7 +29,9 @@ function walk(node: Nodes, visit: (node: Nodes) => void): void {
 
 /** A wikilink's inner text, written back from what was parsed. */
 function printWikilink(link: Wikilink): string {
-  const fragment = link.blockId !== undefined ? `#^${link.blockId}` : link.headingPath.length ? `#${link.headingPath.join('#')}` : '';
+  // A heading that starts with ^ is written after an empty one (`##^…`): `#^…` is a block id.
+  const headingMark = link.headingPath[0]?.startsWith('^') ? '##' : '#';
+  const fragment = link.blockId !== undefined ? `#^${link.blockId}` : link.headingPath.length ? `${headingMark}${link.headingPath.join('#')}` : '';
   const ref = `${link.target}${fragment}`;
   // `\|` is the escaped pipe of tables: a reference ending in a backslash needs a space (trimmed
   // away again) before the alias's pipe.
@@ -49,6 +51,13 @@ describe('wikilinks', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  test('the written form of a link in messages reads back as the same link', () => {
+    for (const inner of ['##^not a block', 'Note#A#B', 'Note#^block', 'Note', '#Heading']) {
+      const link = parseWikilink(inner);
+      expect(parseWikilink(writtenForm(link).slice(2, -2)), inner).toEqual(link);
+    }
   });
 
   test('parse → print → parse is stable', () => {
