@@ -10,6 +10,8 @@ import { writeFiles } from './writeFiles.ts';
 export async function writeLocalGraphs({ dir, site }: { dir: URL; site: Site }): Promise<void> {
   // A warm build whose graph is unchanged kept the last build's files (src/lib/pagePlan.ts).
   if (currentPagePlan()?.localGraphsKept) return;
+  // The layout was computed while the pages rendered: it is surely there by now.
+  await site.laidOut;
   const root = fileURLToPath(dir);
   const files = function* (): Generator<[string, () => string]> {
     for (const topic of site.topics) {

@@ -16,8 +16,11 @@ export interface PagePlan {
   unchanged: ReadonlySet<TopicSlug>;
   /** Digest of each topic page, for the next build. */
   digests: Record<string, string>;
-  /** The local-graph files (src/lib/localGraphData.ts) depend on graph.json alone: its digest. */
-  localGraphs: string;
+  /**
+   * The local-graph files (src/lib/localGraphData.ts) depend on graph.json alone: its digest.
+   * Undefined until the layout is there; savePagePlan takes it then.
+   */
+  localGraphs: string | undefined;
   /** True when the last build's local-graph files are all still right and were kept. */
   localGraphsKept: boolean;
 }
@@ -73,9 +76,11 @@ export function planPages(site: Site, outDir: string, manifestFile: string | und
   const previous = readManifest(manifestFile, stamp);
   const unchanged = new Set<TopicSlug>();
   const keep = new Set<string>();
-  const localGraphs = manifestFile ? viewDigest(toGraphJson(site.graph)) : '';
+  // A layout still being computed is a new one (an unchanged graph reuses the last build's): the
+  // local graphs are all written afresh, and their digest taken once they are.
+  const localGraphs = manifestFile && site.isLaidOut() ? viewDigest(toGraphJson(site.graph)) : undefined;
   const localFolder = join(outDir, ...site.routes.neighbourhood('x').slice(site.base.length).split('/').slice(0, -1));
-  const localGraphsKept = previous?.localGraphs === localGraphs && existsSync(localFolder);
+  const localGraphsKept = localGraphs !== undefined && previous?.localGraphs === localGraphs && existsSync(localFolder);
   if (localGraphsKept) keepAll(localFolder, keep);
   if (previous) {
     for (const topic of site.topics) {
@@ -101,11 +106,12 @@ function keepAll(folder: string, keep: Set<string>): void {
   }
 }
 
-/** Records what this build wrote, once it has written it. */
-export function savePagePlan(plan: PagePlan, manifestFile: string | undefined, stamp: string): void {
+/** Records what this build wrote, once it has written it (the local graphs too: the layout is there). */
+export function savePagePlan(plan: PagePlan, site: Site, manifestFile: string | undefined, stamp: string): void {
   if (!manifestFile) return;
+  const localGraphs = plan.localGraphs ?? viewDigest(toGraphJson(site.graph));
   mkdirSync(dirname(manifestFile), { recursive: true });
-  writeFileSync(manifestFile, JSON.stringify({ stamp, pages: plan.digests, localGraphs: plan.localGraphs } satisfies Manifest));
+  writeFileSync(manifestFile, JSON.stringify({ stamp, pages: plan.digests, localGraphs } satisfies Manifest));
 }
 
 function readManifest(file: string | undefined, stamp: string): Manifest | undefined {

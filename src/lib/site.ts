@@ -53,6 +53,13 @@ export interface Site {
   graph: KnowledgeGraph;
   /** Every topic's neighbours in local-graph order, sorted once: neighbourhoods of all topics stay linear. */
   neighbourOrder: NeighbourOrder;
+  /**
+   * Settles once the graph's topics have their layout positions, which a build computes while the
+   * pages render (src/pipeline/loadContent.ts). Whatever shows positions waits for it.
+   */
+  laidOut: Promise<void>;
+  /** Whether `laidOut` has settled: the positions are there now. */
+  isLaidOut(): boolean;
   /** The home note, shown at the site root; undefined when the vault names none. */
   home: Topic | undefined;
   /** Topics by PageRank, most important first. */
@@ -147,7 +154,13 @@ export async function buildSite(deploy: DeployConfig): Promise<Site> {
   const builds = buildCacheFor(deploy);
   const content = await loadContent(deploy, demoRegistry, { cache: builds, devServer: cache.dev === true });
   cache.builds = builds;
-  if (!cache.dev) builds.save();
+  // The cache records the layout too: saved once it is there.
+  let positioned = false;
+  const laidOut = content.laidOut.then(() => {
+    positioned = true;
+    if (!cache.dev) builds.save();
+  });
+  laidOut.catch(() => {});
   if (content.graphPending) refreshGraphLater(content.graph, builds);
   const started = performance.now();
   const collator = new Intl.Collator(content.site.config.language, { sensitivity: 'base', numeric: true });
@@ -207,7 +220,8 @@ export async function buildSite(deploy: DeployConfig): Promise<Site> {
   const home = content.home ? bySlug.get(content.home) : undefined;
   const config = content.site.config;
   const neighbourOrder = new NeighbourOrder(graph);
-  const timings = { ...content.timings, 'site model': performance.now() - started };
+  // The same record: the layout, still running, adds its time when it lands.
+  const timings = Object.assign(content.timings, { 'site model': performance.now() - started });
 
   return {
     deploy,
@@ -233,6 +247,8 @@ export async function buildSite(deploy: DeployConfig): Promise<Site> {
     vocabulary: content.vocabulary,
     graph,
     neighbourOrder,
+    laidOut,
+    isLaidOut: () => positioned,
     home,
     byRank,
     // A topic's page and each page of its backlinks list ask again: a hub's list is sorted once.

@@ -1,10 +1,12 @@
-// The graph's analytics and layout on a worker thread, for the dev server: after an edit that
-// changes the links it recomputes them without blocking the server (src/lib/site.ts). The build
-// computes them in line (src/pipeline/loadContent.ts); the results are the same.
+// The graph's analytics and layout on a worker thread. For the dev server, analytics and layout
+// after an edit that changes the links, recomputed without blocking the server (src/lib/site.ts).
+// For a build, the layout alone, while Astro renders the pages on the main thread: nothing a page
+// shows depends on it (src/pipeline/loadContent.ts). Either way the results are the same as
+// computing them in line.
 import { MultiDirectedGraph } from 'graphology';
 import type { SerializedGraph } from 'graphology-types';
 import { parentPort, Worker } from 'node:worker_threads';
-import { assignAnalytics, layoutKnowledgeGraph, LISTED_BY_QUERY, type KnowledgeGraph } from '../../graph/index.ts';
+import { assignAnalytics, layout, layoutKnowledgeGraph, LISTED_BY_QUERY, type KnowledgeGraph, type Point } from '../../graph/index.ts';
 import type { TopicEdgeAttributes } from '../../graph/knowledgeGraph.ts';
 import { structureDigest, type GraphAnalytics, type GraphLayout } from './buildCache.ts';
 
@@ -16,19 +18,70 @@ export interface GraphWork {
 
 /** Computes analytics and layout of a copy of `graph` on a worker thread. */
 export function analyseOnWorker(graph: KnowledgeGraph): Promise<GraphWork> {
+  return onWorker({ kind: 'analyse', graph: graph.export() });
+}
+
+/**
+ * What ForceAtlas2 reads of a graph (graph/layout.ts): each topic's community, for the starting
+ * positions, and each edge's ends and weight, in the graph's own order (the layout depends on it).
+ * Titles, summaries and URLs stay behind: at 100,000 topics they would be most of the copy.
+ */
+interface LayoutInput {
+  nodes: string[];
+  communities: Int32Array;
+  sources: Int32Array;
+  targets: Int32Array;
+  weights: Float64Array;
+}
+
+/** The layout (graph/layout.ts, default settings) of `graph`, computed on a worker thread. */
+export function layoutOnWorker(graph: KnowledgeGraph): Promise<Record<string, Point>> {
+  const nodes = graph.nodes();
+  const index = new Map(nodes.map((node, i) => [node, i]));
+  const input: LayoutInput = {
+    nodes,
+    communities: Int32Array.from(nodes, (node) => graph.getNodeAttribute(node, 'community')),
+    sources: new Int32Array(graph.size),
+    targets: new Int32Array(graph.size),
+    weights: new Float64Array(graph.size),
+  };
+  let i = 0;
+  graph.forEachEdge((_edge, attributes, source, target) => {
+    input.sources[i] = index.get(source)!;
+    input.targets[i] = index.get(target)!;
+    input.weights[i++] = attributes.weight;
+  });
+  return onWorker({ kind: 'layout', input });
+}
+
+type Job = { kind: 'analyse'; graph: SerializedGraph } | { kind: 'layout'; input: LayoutInput };
+
+function onWorker<T>(job: Job): Promise<T> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL(import.meta.url));
-    worker.once('message', (result: GraphWork) => {
+    worker.once('message', (result: T) => {
       resolve(result);
       void worker.terminate();
     });
     worker.once('error', reject);
-    worker.postMessage(graph.export());
+    worker.postMessage(job);
   });
 }
 
+function layoutOf({ nodes, communities, sources, targets, weights }: LayoutInput): Record<string, Point> {
+  const graph = new MultiDirectedGraph();
+  nodes.forEach((node, i) => graph.addNode(node, { community: communities[i] }));
+  for (let i = 0; i < sources.length; i++) graph.addDirectedEdge(nodes[sources[i]!]!, nodes[targets[i]!]!, { weight: weights[i] });
+  return layout(graph as unknown as KnowledgeGraph);
+}
+
 if (parentPort) {
-  parentPort.once('message', (serialized: SerializedGraph) => {
+  parentPort.once('message', (job: Job) => {
+    if (job.kind === 'layout') {
+      parentPort!.postMessage(layoutOf(job.input));
+      return;
+    }
+    const serialized = job.graph;
     const graph = MultiDirectedGraph.from(serialized) as unknown as KnowledgeGraph;
     // As in the build: analytics over the authored links, the layout with the query edges too.
     const queryEdges: Array<[string, string, string, TopicEdgeAttributes]> = [];
@@ -42,11 +95,11 @@ if (parentPort) {
     const layoutKey = structureDigest(graph);
     layoutKnowledgeGraph(graph);
     const analytics: GraphAnalytics = {};
-    const layout: GraphLayout = {};
+    const positions: GraphLayout = {};
     graph.forEachNode((node, a) => {
       analytics[node] = { pagerank: a.pagerank, community: a.community, inDegree: a.inDegree, outDegree: a.outDegree };
-      layout[node] = { x: a.x, y: a.y, size: a.size };
+      positions[node] = { x: a.x, y: a.y, size: a.size };
     });
-    parentPort!.postMessage({ analytics: { key: analyticsKey, nodes: analytics }, layout: { key: layoutKey, nodes: layout } } satisfies GraphWork);
+    parentPort!.postMessage({ analytics: { key: analyticsKey, nodes: analytics }, layout: { key: layoutKey, nodes: positions } } satisfies GraphWork);
   });
 }

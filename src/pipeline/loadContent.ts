@@ -13,7 +13,7 @@ import { join, relative } from 'node:path';
 import type { Root } from 'mdast';
 import { nameKey } from '../../graph/names.ts';
 import { relationVocabulary, type RelationVocabulary } from '../../graph/relations.ts';
-import { addQueryEdges, assignAnalytics, createKnowledgeGraph, degrees, layoutKnowledgeGraph, type KnowledgeGraph } from '../../graph/index.ts';
+import { addQueryEdges, assignAnalytics, createKnowledgeGraph, degrees, layoutKnowledgeGraph, nodeSizes, type KnowledgeGraph } from '../../graph/index.ts';
 import type { LinkRecord, RelationRecord, TopicRecord, TopicSlug } from '../../graph/types.ts';
 import type { DeployConfig, LinkPolicy } from '../config/deployConfig.ts';
 import { readSiteConfig, type LoadedSiteConfig } from '../config/readSiteConfig.ts';
@@ -27,6 +27,7 @@ import { frontmatterDates, readPageHistory, shallowCloneWarning } from './gitHis
 import { BuildCache, digest, structureDigest, type GraphAnalytics, type GraphLayout } from './buildCache.ts';
 import { sameAnswers } from './lookupLog.ts';
 import { siteLookup, type EmbedNeed, type LookupData, type ReadResult, type RenderedNote, type ShardOptions, type TransformedNote } from './noteShard.ts';
+import { layoutOnWorker } from './graphWorker.ts';
 import { parseMarkdown } from './parseMarkdown.ts';
 import { claimUrls, type Note, type UnpublishedNote } from './readNotes.ts';
 import { renderToHtml } from './render.ts';
@@ -118,6 +119,11 @@ export interface LoadedContent {
   work: { parsed: number; transformed: number; rendered: number };
   /** Set (to the graph's structure digest) when analytics and layout are the last build's, pending. */
   graphPending: string | undefined;
+  /**
+   * Settles once the graph's nodes have their positions (x, y): until then they are 0. Rejects if
+   * the layout failed. Pages need no positions; graph.json, the GEXF file and the local graphs do.
+   */
+  laidOut: Promise<void>;
 }
 
 export interface LoadOptions {
@@ -348,6 +354,7 @@ export async function loadContent(deploy: DeployConfig, demos: DemoRegistry, opt
     // it shows the last ones (new topics placed beside their neighbours) and has them recomputed
     // in the background (src/lib/site.ts).
     const deferred = !knownAnalytics && options.devServer === true && cache.lastGraph.analytics !== undefined && cache.lastGraph.layout !== undefined;
+    let laidOut: Promise<void> = Promise.resolve();
     if (knownAnalytics) graph.updateEachNodeAttributes((node, attributes) => ({ ...attributes, ...knownAnalytics[node] }));
     else if (deferred) applyLastGraph(graph, cache.lastGraph.analytics!, cache.lastGraph.layout!);
     else assignAnalytics(graph);
@@ -435,13 +442,26 @@ export async function loadContent(deploy: DeployConfig, demos: DemoRegistry, opt
           ),
         ),
       );
-      // The layout needs nothing the pages show: it runs here while the shards render.
-      // The layout also places the topics queries list: its key includes the query edges.
+      // The layout needs nothing the pages show, so ForceAtlas2 runs on a worker thread while the
+      // shards render and then while Astro renders the pages; what shows positions (graph.json,
+      // the local graphs) waits for `laidOut`. It also places the topics queries list: its key
+      // includes the query edges.
       const layoutKey = queried.links.length ? structureDigest(graph) : structure;
       const knownLayout = cache.layoutFor(layoutKey);
-      if (knownLayout) graph.updateEachNodeAttributes((node, attributes) => ({ ...attributes, ...knownLayout[node] }));
-      else if (!deferred) layoutKnowledgeGraph(graph);
-      if (!deferred) cache.layout = { key: layoutKey, nodes: knownLayout ?? pickAttributes<GraphLayout[string]>(graph, ['x', 'y', 'size']) };
+      if (knownLayout) {
+        graph.updateEachNodeAttributes((node, attributes) => ({ ...attributes, ...knownLayout[node] }));
+        cache.layout = { key: layoutKey, nodes: knownLayout };
+      } else if (!deferred) {
+        nodeSizes.assign(graph);
+        const started = performance.now();
+        laidOut = layoutOnWorker(graph).then((positions) => {
+          graph.updateEachNodeAttributes((node, attributes) => ({ ...attributes, ...positions[node]! }));
+          cache.layout = { key: layoutKey, nodes: pickAttributes<GraphLayout[string]>(graph, ['x', 'y', 'size']) };
+          timings['layout (worker, meanwhile)'] = performance.now() - started;
+        });
+        // Whoever waits for it sees a failure; until someone does, it is not an unhandled rejection.
+        laidOut.catch(() => {});
+      }
       lap('layout');
       const rendered = (await rendering).flat();
       work.rendered = rendered.length;
@@ -513,6 +533,7 @@ export async function loadContent(deploy: DeployConfig, demos: DemoRegistry, opt
       timings,
       work,
       graphPending: deferred ? structure : undefined,
+      laidOut,
     };
   } finally {
     await Promise.all(shards.map((shard) => shard.close()));

@@ -13,6 +13,13 @@ import { loadContent, type LoadedContent } from '../../../src/pipeline/loadConte
 const scratch = mkdtempSync(join(tmpdir(), 'atlas-cache-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
+/** The content once its layout, computed on a worker thread, is there too (the cache records it). */
+async function laidOut(...args: Parameters<typeof loadContent>): Promise<LoadedContent> {
+  const content = await loadContent(...args);
+  await content.laidOut;
+  return content;
+}
+
 /** Everything the pages are made from, as one comparable string. */
 const everything = (c: LoadedContent) =>
   JSON.stringify({ topics: c.topics, links: c.links, relations: c.relations, graph: c.graph.export(), diagnostics: c.diagnostics, redirects: c.redirects, header: c.header, footer: c.footerHtml });
@@ -26,13 +33,13 @@ async function afterEdit(fixture: string, edit: (dir: string) => void) {
   const location = { dir: join(dir, '.cache'), contentDir: deploy.contentDir, outDir: deploy.outDir };
   const first = openBuildCache(location, { deploy });
   expect(first.warm).toBe(false);
-  await loadContent(deploy, demoRegistry, { cache: first, throwOnError: false });
+  await laidOut(deploy, demoRegistry, { cache: first, throwOnError: false });
   first.save();
   edit(dir);
   const cache = openBuildCache(location, { deploy });
   expect(cache.warm).toBe(true);
-  const warm = await loadContent(deploy, demoRegistry, { cache, throwOnError: false });
-  const cold = await loadContent(deploy, demoRegistry, { cache: new BuildCache('', undefined), throwOnError: false });
+  const warm = await laidOut(deploy, demoRegistry, { cache, throwOnError: false });
+  const cold = await laidOut(deploy, demoRegistry, { cache: new BuildCache('', undefined), throwOnError: false });
   return { warm, cold };
 }
 
@@ -92,7 +99,7 @@ describe('a warm build equals a cold build', () => {
     const location = { dir: join(dir, '.cache'), contentDir: deploy.contentDir, outDir: deploy.outDir };
     const settings = (text: string) => ({ deploy, siteConfig: text });
     const first = openBuildCache(location, settings('a'));
-    await loadContent(deploy, demoRegistry, { cache: first, throwOnError: false });
+    await laidOut(deploy, demoRegistry, { cache: first, throwOnError: false });
     first.save();
     expect(openBuildCache(location, settings('a')).warm).toBe(true);
     expect(openBuildCache(location, settings('b')).warm).toBe(false);
@@ -105,13 +112,13 @@ describe('the dev server after an edit that changes the links', () => {
     cpSync('tests/fixtures/obsidian', dir, { recursive: true });
     const deploy = readDeployConfig({ ATLAS_CONTENT: dir, ATLAS_LINKS: 'warn' });
     let cache = new BuildCache('dev', undefined);
-    const first = await loadContent(deploy, demoRegistry, { cache, devServer: true, throwOnError: false });
+    const first = await laidOut(deploy, demoRegistry, { cache, devServer: true, throwOnError: false });
     expect(first.graphPending).toBeUndefined();
     const before = first.graph.getNodeAttributes('headings');
 
     writeFileSync(join(dir, 'Linked later.md'), 'Links to [[Headings]], [[Graph]] and [[Tags]].\n');
     cache = cache.next();
-    const quick = await loadContent(deploy, demoRegistry, { cache, devServer: true, throwOnError: false });
+    const quick = await laidOut(deploy, demoRegistry, { cache, devServer: true, throwOnError: false });
     expect(quick.graphPending).toBeDefined();
     // Existing topics keep their place and PageRank; the new one sits among its neighbours.
     expect(quick.graph.getNodeAttributes('headings')).toMatchObject({ x: before.x, y: before.y, pagerank: before.pagerank });
@@ -120,9 +127,9 @@ describe('the dev server after an edit that changes the links', () => {
 
     const { analyseOnWorker } = await import('../../../src/pipeline/graphWorker.ts');
     cache.learnGraph(await analyseOnWorker(quick.graph));
-    const settled = await loadContent(deploy, demoRegistry, { cache: cache.next(), devServer: true, throwOnError: false });
+    const settled = await laidOut(deploy, demoRegistry, { cache: cache.next(), devServer: true, throwOnError: false });
     expect(settled.graphPending).toBeUndefined();
-    const cold = await loadContent(deploy, demoRegistry, { cache: new BuildCache('', undefined), throwOnError: false });
+    const cold = await laidOut(deploy, demoRegistry, { cache: new BuildCache('', undefined), throwOnError: false });
     expect(everything(settled)).toBe(everything(cold));
   });
 });

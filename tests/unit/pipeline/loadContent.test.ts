@@ -2,6 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { readDeployConfig } from '../../../src/config/deployConfig.ts';
 import { ContentError, formatDiagnostic } from '../../../src/pipeline/diagnostics.ts';
+import { layoutKnowledgeGraph } from '../../../graph/index.ts';
 import { loadContent, type DemoRegistry } from '../../../src/pipeline/loadContent.ts';
 
 const demos: DemoRegistry = {
@@ -223,4 +224,15 @@ test('queries: results are links of their own kind, in the page and in the graph
   // Query results never change the analytics: PageRank is computed before query edges exist.
   const pagerank = content.graph.getNodeAttribute('pruning', 'pagerank');
   expect(pagerank).toBeGreaterThan(0);
+});
+
+test('the layout lands after the content, computed on a worker thread, exactly as it is computed in line', async () => {
+  const content = await load('obsidian', { ATLAS_LINKS: 'warn' });
+  await content.laidOut;
+  const inLine = content.graph.copy();
+  layoutKnowledgeGraph(inLine);
+  const positions = (graph: typeof inLine) => graph.mapNodes((node, a) => `${node} ${a.x} ${a.y} ${a.size}`);
+  expect(positions(content.graph)).toEqual(positions(inLine));
+  // Laid out, not left at the origin.
+  expect(new Set(content.graph.mapNodes((_node, a) => `${a.x},${a.y}`)).size).toBe(content.graph.order);
 });

@@ -13,5 +13,6 @@ export const getStaticPaths: GetStaticPaths = async () => {
 
 export const GET: APIRoute = async ({ props }) => {
   const site = await getSite();
+  await site.laidOut;
   return new Response(localGraphData(site, props['slug'] as TopicSlug), { headers: { 'content-type': 'application/json' } });
 };
