@@ -20,6 +20,8 @@ const DEV_BURST_MS = 30;
 
 export interface AfterBuildStep {
   (args: { dir: URL; logger: AstroIntegrationLogger; site: Site }): Promise<void>;
+  /** Work the step can begin as the build starts, to run while Astro renders the pages. */
+  start?(args: { outDir: string; site: Site }): void;
 }
 
 export interface AtlasIntegrationOptions {
@@ -44,6 +46,7 @@ export function atlas(options: AtlasIntegrationOptions): AstroIntegration {
         if (plan.unchanged.size) logger.info(`${plan.unchanged.size} of ${site.topics.length} topic pages unchanged since the last build`);
         timings.lap('page plan');
         const documents = site.topics.map((topic) => searchDocument(topic, site.base, site.identity.language));
+        for (const step of options.afterBuild ?? []) step.start?.({ outDir: options.deploy.outDir, site });
         search = startSearchIndex({
           documents,
           outputPath: join(options.deploy.outDir, site.routes.pagefind().slice(site.base.length)),

@@ -1,24 +1,35 @@
 // Writes each topic's local-graph file (src/lib/localGraphData.ts) into a static build, directly:
-// one small JSON per topic is a file write, not a page for Astro's render pipeline.
+// one small JSON per topic is a file write, not a page for Astro's render pipeline. The writing
+// starts with the build (`start`), on a worker thread (src/integration/localGraphWorker.ts) as soon
+// as the layout lands, so it runs while Astro renders the pages; the post-build step waits for it.
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { localGraphData } from '../lib/localGraphData.ts';
 import { currentPagePlan } from '../lib/pagePlan.ts';
 import type { Site } from '../lib/site.ts';
-import { writeFiles } from './writeFiles.ts';
+import type { TopicSlug } from '../../graph/types.ts';
+import { writeLocalGraphsOnWorker } from './localGraphWorker.ts';
 
-export async function writeLocalGraphs({ dir, site }: { dir: URL; site: Site }): Promise<void> {
+const started = new WeakMap<Site, Promise<unknown>>();
+
+function startLocalGraphs({ outDir, site }: { outDir: string; site: Site }): void {
   // A warm build whose graph is unchanged kept the last build's files (src/lib/pagePlan.ts).
   if (currentPagePlan()?.localGraphsKept) return;
-  // The layout was computed while the pages rendered: it is surely there by now.
-  await site.laidOut;
-  const root = fileURLToPath(dir);
-  const files = function* (): Generator<[string, () => string]> {
-    for (const topic of site.topics) {
-      if (!site.graph.hasNode(topic.slug)) continue;
-      const url = site.routes.neighbourhood(topic.slug).slice(site.base.length);
-      yield [join(root, ...url.split('/').map(decodeURIComponent)), () => localGraphData(site, topic.slug)];
-    }
-  };
-  await writeFiles(files());
+  const slugs: TopicSlug[] = [];
+  const files: string[] = [];
+  for (const topic of site.topics) {
+    if (!site.graph.hasNode(topic.slug)) continue;
+    const url = site.routes.neighbourhood(topic.slug).slice(site.base.length);
+    slugs.push(topic.slug);
+    files.push(join(outDir, ...url.split('/').map(decodeURIComponent)));
+  }
+  const job = site.laidOut.then(() => writeLocalGraphsOnWorker(site.graph, slugs, files));
+  // The post-build step reports a failure; until it waits, it is not an unhandled rejection.
+  job.catch(() => {});
+  started.set(site, job);
 }
+
+export const writeLocalGraphs = Object.assign(
+  async function writeLocalGraphs({ site }: { site: Site }): Promise<void> {
+    await started.get(site);
+  },
+  { start: startLocalGraphs },
+);

@@ -56,6 +56,8 @@ export function layoutOnWorker(graph: KnowledgeGraph): Promise<Record<string, Po
 
 type Job = { kind: 'analyse'; graph: SerializedGraph } | { kind: 'layout'; input: LayoutInput };
 
+const WORKER_NAME = 'graph worker';
+
 function onWorker<T>(job: Job): Promise<T> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL(import.meta.url));
@@ -64,6 +66,7 @@ function onWorker<T>(job: Job): Promise<T> {
       void worker.terminate();
     });
     worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`${WORKER_NAME}: the worker thread stopped (exit code ${code}) before it answered`)));
     worker.postMessage(job);
   });
 }
