@@ -4,11 +4,14 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { redirects } from '../lib/aliases.ts';
+import { currentPagePlan } from '../lib/pagePlan.ts';
 import { redirectPageHtml } from '../lib/redirectPage.ts';
 import type { Site } from '../lib/site.ts';
 import { writeFiles } from './writeFiles.ts';
 
 export async function writeRedirectPages({ dir, site }: { dir: URL; site: Site }): Promise<void> {
+  // A warm build with the same redirects kept the last build's files (src/lib/pagePlan.ts).
+  if (currentPagePlan()?.redirectsKept) return;
   const root = fileURLToPath(dir);
   // redirects() never takes a topic's URL, so these can be written while Astro writes the pages.
   const files = function* (): Generator<[string, () => string]> {

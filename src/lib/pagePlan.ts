@@ -2,11 +2,14 @@
 // site's chrome (src/layouts/Base.astro), so a page whose view and chrome digests match what the
 // last build wrote — with the file still there — is left as it is. Everything else in the output
 // folder is written afresh every build (the few site-wide pages, the search index, assets).
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { toGraphJson } from '../../graph/index.ts';
+import { redirects } from './aliases.ts';
 import { previewShardCount } from './previewShard.ts';
+import { redirectPageHtml } from './redirectPage.ts';
 import type { Site } from './site.ts';
 import { topicView, viewDigest } from './topicView.ts';
 import type { TopicSlug } from '../../graph/types.ts';
@@ -23,6 +26,10 @@ export interface PagePlan {
   localGraphs: string | undefined;
   /** True when the last build's local-graph files are all still right and were kept. */
   localGraphsKept: boolean;
+  /** The redirect pages (src/integration/redirects.ts), as a digest of their paths and HTML. */
+  redirects: string;
+  /** True when the last build wrote exactly these redirect pages and they were kept. */
+  redirectsKept: boolean;
 }
 
 // The plan of the build in progress, shared with the bundled pages (see src/lib/site.ts on why
@@ -42,6 +49,7 @@ interface Manifest {
   stamp: string;
   pages: Record<string, string>;
   localGraphs?: string;
+  redirects?: string;
 }
 
 /**
@@ -82,6 +90,12 @@ export function planPages(site: Site, outDir: string, manifestFile: string | und
   const localFolder = join(outDir, ...site.routes.neighbourhood('x').slice(site.base.length).split('/').slice(0, -1));
   const localGraphsKept = localGraphs !== undefined && previous?.localGraphs === localGraphs && existsSync(localFolder);
   if (localGraphsKept) keepAll(localFolder, keep);
+  // Redirect pages are a few hundred bytes each, but a vault can have thousands (every alias and
+  // every moved note): an unchanged set stays, as long as every file is still there.
+  const redirectFiles = manifestFile ? redirects(site).map((r) => ({ file: join(outDir, r.path, 'index.html'), html: redirectPageHtml(site, site.bySlug.get(r.to)!) })) : [];
+  const redirectsDigest = manifestFile ? digestOf(redirectFiles.flatMap((r) => [r.file.slice(outDir.length), r.html])) : '';
+  const redirectsKept = manifestFile !== undefined && previous?.redirects === redirectsDigest && redirectFiles.every((r) => existsSync(r.file));
+  if (redirectsKept) for (const r of redirectFiles) keep.add(r.file);
   if (previous) {
     for (const topic of site.topics) {
       if (topic.isHome || previous.pages[topic.slug] !== digests[topic.slug]) continue;
@@ -95,7 +109,14 @@ export function planPages(site: Site, outDir: string, manifestFile: string | und
   // The manifest describes a finished build: until this one finishes (savePagePlan), there is none,
   // so a build that stops half-way is followed by a cold one.
   if (manifestFile) rmSync(manifestFile, { force: true });
-  return { unchanged, digests, localGraphs, localGraphsKept };
+  return { unchanged, digests, localGraphs, localGraphsKept, redirects: redirectsDigest, redirectsKept };
+}
+
+/** One digest of many strings, without joining them into one. */
+function digestOf(parts: readonly string[]): string {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(`${part.length}:`).update(part);
+  return hash.digest('base64url');
 }
 
 function keepAll(folder: string, keep: Set<string>): void {
@@ -111,7 +132,7 @@ export function savePagePlan(plan: PagePlan, site: Site, manifestFile: string | 
   if (!manifestFile) return;
   const localGraphs = plan.localGraphs ?? viewDigest(toGraphJson(site.graph));
   mkdirSync(dirname(manifestFile), { recursive: true });
-  writeFileSync(manifestFile, JSON.stringify({ stamp, pages: plan.digests, localGraphs } satisfies Manifest));
+  writeFileSync(manifestFile, JSON.stringify({ stamp, pages: plan.digests, localGraphs, redirects: plan.redirects } satisfies Manifest));
 }
 
 function readManifest(file: string | undefined, stamp: string): Manifest | undefined {

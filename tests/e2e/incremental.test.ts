@@ -56,6 +56,9 @@ describe('warm rebuilds', () => {
     const written = mtime(page);
     const localGraph = join(warm, '-/local/headings.json');
     const localGraphWritten = mtime(localGraph);
+    const redirect = join(warm, 'first-alias/index.html');
+    expect(readFileSync(redirect, 'utf8')).toContain('Redirecting to');
+    const redirectWritten = mtime(redirect);
     warmLog = await build(warm, join(DIR, 'cache'));
     // Every topic page but the home page (which lists the whole site) is left as it was.
     const [, kept, total] = /(\d+) of (\d+) topic pages unchanged/.exec(warmLog) ?? [];
@@ -63,6 +66,8 @@ describe('warm rebuilds', () => {
     expect(mtime(page)).toBe(written);
     // The graph did not change, so neither did any topic's local-graph file.
     expect(mtime(localGraph)).toBe(localGraphWritten);
+    // Nor did the redirects: their pages stay too.
+    expect(mtime(redirect)).toBe(redirectWritten);
     const after = files(warm);
     expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
   }, 120_000);
