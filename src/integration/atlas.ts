@@ -98,7 +98,7 @@ export function atlas(options: AtlasIntegrationOptions): AstroIntegration {
         timings.lap('pagefind (after pages)');
         await site.laidOut;
         if (plan) savePagePlan(plan, site, manifestFile(currentBuildCache()), currentBuildCache()?.stamp ?? '');
-        timings.write(site.timings);
+        timings.write(site.timings, site.background);
       },
     },
   };
