@@ -146,7 +146,7 @@ function cacheSettings(deploy: DeployConfig) {
 }
 
 function buildCacheFor(deploy: DeployConfig): BuildCache {
-  const opened = openBuildCache({ dir: cache.dev ? undefined : cacheDir(), contentDir: deploy.contentDir, outDir: deploy.outDir }, cacheSettings(deploy));
+  const opened = openBuildCache({ dir: cache.dev ? undefined : cacheDir(), contentDir: deploy.contentDir, outDir: deploy.outDir, inMemory: cache.dev === true }, cacheSettings(deploy));
   // In the dev server the previous build's records are in memory; they count while the stamp holds.
   if (cache.dev && cache.builds?.stamp === opened.stamp) return cache.builds.next();
   return opened;

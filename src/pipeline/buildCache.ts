@@ -58,10 +58,16 @@ export class BuildCache {
 
   readonly stamp: string;
   readonly file: string | undefined;
+  /**
+   * Whether a later build reads what this one records: false for a static build with the cache
+   * off, which then keeps no per-note records (at 100,000 pages, memory the build needs).
+   */
+  readonly remembers: boolean;
 
-  constructor(stamp: string, file: string | undefined, stored?: Stored) {
+  constructor(stamp: string, file: string | undefined, stored?: Stored, { remembers = true }: { remembers?: boolean } = {}) {
     this.stamp = stamp;
     this.file = file;
+    this.remembers = remembers;
     this.previous = stored?.notes ?? new Map();
     this.#previousGraph = { analytics: stored?.analytics, layout: stored?.layout };
     this.previousLookups = stored?.lookups;
@@ -119,6 +125,8 @@ export interface CacheLocation {
   /** What the cache file is for: the content folder and the output folder. */
   contentDir: string;
   outDir: string;
+  /** The dev server: no folder, but each build's records are kept in memory for the next. */
+  inMemory?: boolean;
 }
 
 /** The cache folder from ATLAS_CACHE: a path, `off`, or unset for node_modules/.cache/efficiency-atlas. */
@@ -136,7 +144,7 @@ export function cacheDir(env: Record<string, string | undefined> = process.env, 
  */
 export function openBuildCache(location: CacheLocation, settings: unknown): BuildCache {
   const stamp = digest(JSON.stringify([CACHE_FORMAT, generatorDigest(), settings]));
-  if (!location.dir) return new BuildCache(stamp, undefined);
+  if (!location.dir) return new BuildCache(stamp, undefined, undefined, { remembers: location.inMemory === true });
   const file = join(location.dir, `${digest(`${resolve(location.contentDir)}\u0000${resolve(location.outDir)}`).slice(0, 24)}.bin`);
   if (!existsSync(file)) return new BuildCache(stamp, file);
   try {

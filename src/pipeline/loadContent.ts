@@ -361,7 +361,7 @@ export async function loadContent(deploy: DeployConfig, demos: DemoRegistry, opt
     if (knownAnalytics) graph.updateEachNodeAttributes((node, attributes) => ({ ...attributes, ...knownAnalytics[node] }));
     else if (deferred) applyLastGraph(graph, cache.lastGraph.analytics!, cache.lastGraph.layout!);
     else assignAnalytics(graph);
-    if (!deferred) cache.analytics = { key: structure, nodes: knownAnalytics ?? pickAttributes<GraphAnalytics[string]>(graph, ['pagerank', 'community', 'inDegree', 'outDegree']) };
+    if (!deferred && cache.remembers) cache.analytics = { key: structure, nodes: knownAnalytics ?? pickAttributes<GraphAnalytics[string]>(graph, ['pagerank', 'community', 'inDegree', 'outDegree']) };
     lap('graph');
 
     // 9. Queries, evaluated against the graph; what they list is recorded and added as query edges.
@@ -459,7 +459,7 @@ export async function loadContent(deploy: DeployConfig, demos: DemoRegistry, opt
         const started = performance.now();
         laidOut = layoutOnWorker(graph).then((positions) => {
           graph.updateEachNodeAttributes((node, attributes) => ({ ...attributes, ...positions[node]! }));
-          cache.layout = { key: layoutKey, nodes: pickAttributes<GraphLayout[string]>(graph, ['x', 'y', 'size']) };
+          if (cache.remembers) cache.layout = { key: layoutKey, nodes: pickAttributes<GraphLayout[string]>(graph, ['x', 'y', 'size']) };
           background['layout (worker)'] = performance.now() - started;
         });
         // Whoever waits for it sees a failure; until someone does, it is not an unhandled rejection.
@@ -475,8 +475,8 @@ export async function loadContent(deploy: DeployConfig, demos: DemoRegistry, opt
     }
     lap('render');
 
-    // What this build learned, for the next.
-    for (const rel of vault.topics) {
+    // What this build learned, for the next (if any will read it).
+    for (const rel of cache.remembers ? vault.topics : []) {
       const read = reads.get(rel)!;
       const slug = read.note?.slug;
       const transform = slug && bySlug.get(slug)?.rel === rel ? transformedBySlug.get(slug) : undefined;

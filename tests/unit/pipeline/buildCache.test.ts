@@ -104,6 +104,19 @@ describe('a warm build equals a cold build', () => {
     expect(openBuildCache(location, settings('a')).warm).toBe(true);
     expect(openBuildCache(location, settings('b')).warm).toBe(false);
   });
+
+  test('with the cache off a build records nothing per note; the dev server keeps its records in memory', async () => {
+    const deploy = readDeployConfig({ ATLAS_CONTENT: 'tests/fixtures/obsidian', ATLAS_LINKS: 'warn' });
+    const where = { dir: undefined, contentDir: deploy.contentDir, outDir: deploy.outDir };
+    const off = openBuildCache(where, {});
+    const content = await laidOut(deploy, demoRegistry, { cache: off, throwOnError: false });
+    expect(content.topics.length).toBeGreaterThan(5);
+    expect(off.notes.size).toBe(0);
+    const dev = openBuildCache({ ...where, inMemory: true }, {});
+    await laidOut(deploy, demoRegistry, { cache: dev, devServer: true, throwOnError: false });
+    // Every note file, published or not.
+    expect(dev.notes.size).toBeGreaterThanOrEqual(content.topics.length);
+  });
 });
 
 describe('the dev server after an edit that changes the links', () => {
