@@ -19,7 +19,7 @@
 // Chinese and Japanese text is split into single-character words before pagefind sees it
 // (src/lib/cjk.ts explains why).
 import { spawn } from 'node:child_process';
-import { accessSync, constants, rmSync, statfsSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, rmSync, statfsSync } from 'node:fs';
 import { freemem, tmpdir } from 'node:os';
 import { rm } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
@@ -150,7 +150,12 @@ export function scratchFolder(bytes: number, memoryFolder = MEMORY_FOLDER): stri
  */
 async function writeDocuments(documents: SearchIndexArgs['documents'], workDir: string): Promise<void> {
   await rm(workDir, { recursive: true, force: true });
-  await writeFiles(documents.map((doc): [string, () => string] => [join(workDir, ...doc.url.split('/').map(decodeURIComponent), 'index.html'), () => htmlForIndex(doc.html)]));
+  const files = documents.map((doc): [string, () => string] => [join(workDir, ...doc.url.split('/').map(decodeURIComponent), 'index.html'), () => htmlForIndex(doc.html)]);
+  // pagefind numbers pages in the order it lists the folder, and a memory-backed folder lists
+  // entries in the order they were made: the folders are made one by one, in the documents'
+  // order, so the index is the same every build (the files then go several at a time).
+  for (const [path] of files) mkdirSync(dirname(path), { recursive: true });
+  await writeFiles(files);
 }
 
 /**
