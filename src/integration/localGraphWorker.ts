@@ -3,14 +3,13 @@
 // graph.json reads (graph/graphJson.ts), and runs the same code on it as the dev server's route:
 // the files are the same, byte for byte (tests/unit/localGraphs.test.ts).
 import { MultiDirectedGraph } from 'graphology';
-import { parentPort, Worker } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { neighbourhoodGraphJson, NeighbourOrder, type KnowledgeGraph } from '../../graph/index.ts';
 import type { RelationVocabulary } from '../../graph/relations.ts';
 import type { TopicSlug } from '../../graph/types.ts';
 import { DEFAULTS } from '../lib/localGraphData.ts';
+import { askWorker } from '../pipeline/askWorker.ts';
 import { writeFiles } from './writeFiles.ts';
-
-const WORKER_NAME = 'local graphs';
 
 /** The graph as graph.json sees it, in columns, and the files to write: `files[i]` is `slugs[i]`'s. */
 interface LocalGraphJob {
@@ -59,16 +58,7 @@ export function writeLocalGraphsOnWorker(graph: KnowledgeGraph, slugs: readonly 
     job.targets[i++] = index.get(target)!;
     job.types.push(attributes.type);
   });
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL(import.meta.url));
-    worker.once('message', (written: number) => {
-      resolve(written);
-      void worker.terminate();
-    });
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`${WORKER_NAME}: the worker thread stopped (exit code ${code}) before it answered`)));
-    worker.postMessage(job);
-  });
+  return askWorker<number>(new URL(import.meta.url), 'local graphs', job);
 }
 
 /** The job's graph, as a KnowledgeGraph with every attribute graph.json reads. */

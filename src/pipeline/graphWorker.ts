@@ -5,9 +5,10 @@
 // computing them in line.
 import { MultiDirectedGraph } from 'graphology';
 import type { SerializedGraph } from 'graphology-types';
-import { parentPort, Worker } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { assignAnalytics, layout, layoutKnowledgeGraph, LISTED_BY_QUERY, type KnowledgeGraph, type Point } from '../../graph/index.ts';
 import type { TopicEdgeAttributes } from '../../graph/knowledgeGraph.ts';
+import { askWorker } from './askWorker.ts';
 import { structureDigest, type GraphAnalytics, type GraphLayout } from './buildCache.ts';
 
 export interface GraphWork {
@@ -56,19 +57,8 @@ export function layoutOnWorker(graph: KnowledgeGraph): Promise<Record<string, Po
 
 type Job = { kind: 'analyse'; graph: SerializedGraph } | { kind: 'layout'; input: LayoutInput };
 
-const WORKER_NAME = 'graph worker';
-
 function onWorker<T>(job: Job): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL(import.meta.url));
-    worker.once('message', (result: T) => {
-      resolve(result);
-      void worker.terminate();
-    });
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`${WORKER_NAME}: the worker thread stopped (exit code ${code}) before it answered`)));
-    worker.postMessage(job);
-  });
+  return askWorker<T>(new URL(import.meta.url), 'graph worker', job);
 }
 
 function layoutOf({ nodes, communities, sources, targets, weights }: LayoutInput): Record<string, Point> {

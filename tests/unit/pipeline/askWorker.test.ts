@@ -1,0 +1,20 @@
+// One question to a worker thread: its answer, or a clear error when it ends without one.
+import { expect, test } from 'vitest';
+import { askWorker } from '../../../src/pipeline/askWorker.ts';
+
+const workerOf = (source: string) => new URL(`data:text/javascript,${encodeURIComponent(source)}`);
+
+test('resolves with the one answer the worker sends to the message', async () => {
+  const doubler = workerOf("import { parentPort } from 'node:worker_threads'; parentPort.once('message', (n) => parentPort.postMessage(n * 2));");
+  expect(await askWorker<number>(doubler, 'doubler', 21)).toBe(42);
+});
+
+test('a worker that ends without answering is an error naming it, not a promise that never settles', async () => {
+  const quitter = workerOf("import { parentPort } from 'node:worker_threads'; parentPort.once('message', () => process.exit(3));");
+  await expect(askWorker(quitter, 'quitter', 1)).rejects.toThrow('quitter: the worker thread stopped (exit code 3) before it answered');
+});
+
+test('a worker that throws rejects with its error', async () => {
+  const thrower = workerOf("import { parentPort } from 'node:worker_threads'; parentPort.once('message', () => { throw new Error('no layout today'); });");
+  await expect(askWorker(thrower, 'thrower', 1)).rejects.toThrow('no layout today');
+});
