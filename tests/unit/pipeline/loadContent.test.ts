@@ -227,7 +227,8 @@ test('queries: results are links of their own kind, in the page and in the graph
 });
 
 test('the layout lands after the content, computed on a worker thread, exactly as it is computed in line', async () => {
-  const content = await load('obsidian', { ATLAS_LINKS: 'warn' });
+  // A small vault is laid out in line: this one is sent to the worker as a large one would be.
+  const content = await loadContent(readDeployConfig({ ATLAS_CONTENT: 'tests/fixtures/obsidian', ATLAS_LINKS: 'warn' }), demos, { layoutOnWorkerFrom: 0 });
   await content.laidOut;
   const inLine = content.graph.copy();
   layoutKnowledgeGraph(inLine);
