@@ -11,7 +11,7 @@ import { redirects } from './aliases.ts';
 import { previewShardCount } from './previewShard.ts';
 import { redirectPageHtml } from './redirectPage.ts';
 import type { Site } from './site.ts';
-import { topicView, viewDigest } from './topicView.ts';
+import { topicView, topicViewDigest, viewDigest } from './topicView.ts';
 import type { TopicSlug } from '../../graph/types.ts';
 
 export interface PagePlan {
@@ -79,7 +79,7 @@ export function planPages(site: Site, outDir: string, manifestFile: string | und
   const digests: Record<string, string> = {};
   if (manifestFile) {
     const chrome = chromeDigest(site);
-    for (const topic of site.topics) digests[topic.slug] = `${chrome}.${viewDigest(topicView(site, topic))}`;
+    for (const topic of site.topics) digests[topic.slug] = `${chrome}.${topicViewDigest(topicView(site, topic))}`;
   }
   const previous = readManifest(manifestFile, stamp);
   const unchanged = new Set<TopicSlug>();

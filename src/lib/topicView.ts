@@ -143,3 +143,12 @@ function tableOfContents(headings: readonly HeadingAnchor[], extra: Array<{ id: 
 export function viewDigest(view: unknown): string {
   return createHash('sha256').update(JSON.stringify(view)).digest('base64url');
 }
+
+/**
+ * viewDigest for a topic view, with its article hashed as it is rather than as a JSON string: the
+ * article is most of a view's bytes, and escaping its quotes for JSON only to hash them doubled the
+ * cost of a warm build's 5,000 digests.
+ */
+export function topicViewDigest(view: TopicView): string {
+  return createHash('sha256').update(JSON.stringify({ ...view, html: view.html.length })).update(view.html).digest('base64url');
+}
