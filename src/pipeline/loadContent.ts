@@ -310,6 +310,38 @@ export async function loadContent(deploy: DeployConfig, demos: DemoRegistry, opt
     }
     lap('transform');
 
+    // Most notes' HTML needs nothing the coordinator has yet to compute: a note with no query to
+    // fill in and nothing to embed, which no other note embeds, renders in its shard now, while the
+    // graph is built here (step 11 renders the rest). Its render key is step 11's, with no query
+    // results and no embeds.
+    const htmlBySlug = new Map<TopicSlug, { html: string; faqHtml: string[] }>();
+    const renderKeys = new Map<TopicSlug, string>();
+    const lookupsDigest = new Map(transformed.map((t) => [t.slug, digest(JSON.stringify(t.lookups))]));
+    const sourceOf = (slug: TopicSlug) => sources.get(bySlug.get(slug)?.rel ?? '') ?? '';
+    const renderKeyOf = (t: TransformedNote, results: ReadonlyArray<[string, unknown]>) =>
+      digest(
+        JSON.stringify([
+          sourceOf(t.slug),
+          lookupsDigest.get(t.slug),
+          results,
+          t.embeds.map((e) => [e.target, e.headingPath, e.blockId, sourceOf(e.target), lookupsDigest.get(e.target)]),
+        ]),
+      );
+    const embedded = new Set(transformed.flatMap((t) => t.embeds.map((e) => e.target)));
+    const renderNow: TransformedNote[] = [];
+    for (const t of render ? transformed : []) {
+      if (t.queries.length > 0 || t.embeds.length > 0 || embedded.has(t.slug)) continue;
+      const key = renderKeyOf(t, []);
+      renderKeys.set(t.slug, key);
+      const cached = cache.previous.get(bySlug.get(t.slug)!.rel)?.render;
+      if (cached?.key === key) htmlBySlug.set(t.slug, cached.note);
+      else if (ownerOf.has(t.slug)) renderNow.push(t);
+      else renderKeys.delete(t.slug); // not loaded: step 11 loads and renders it
+    }
+    const renderingNow = Promise.all(shards.map((shard, k) => shard.renderNow(renderNow.filter((t) => ownerOf.get(t.slug) === k).map((t) => [t.slug, t.features]))));
+    // If a content error stops the build first, nobody waits for these.
+    renderingNow.catch(() => {});
+
     // 6. Typed relations from frontmatter.
     const relations: RelationRecord[] = [];
     for (const note of notes) {
@@ -397,8 +429,6 @@ export async function loadContent(deploy: DeployConfig, demos: DemoRegistry, opt
     // 11. Query results and transclusions in place, then every note rendered, in its shard. A note
     // whose render key (its source and lookups, its query results, what it embeds) is unchanged
     // keeps its HTML from the last build.
-    const htmlBySlug = new Map<TopicSlug, { html: string; faqHtml: string[] }>();
-    const renderKeys = new Map<TopicSlug, string>();
     if (render) {
       const resultsOf = new Map<TopicSlug, Array<[string, unknown]>>();
       for (const result of queried.results) {
@@ -407,18 +437,10 @@ export async function loadContent(deploy: DeployConfig, demos: DemoRegistry, opt
         if (list) list.push(result);
         else resultsOf.set(slug, [result]);
       }
-      const lookupsDigest = new Map(transformed.map((t) => [t.slug, digest(JSON.stringify(t.lookups))]));
-      const sourceOf = (slug: TopicSlug) => sources.get(bySlug.get(slug)?.rel ?? '') ?? '';
       const toRender: TopicSlug[] = [];
       for (const t of transformed) {
-        const key = digest(
-          JSON.stringify([
-            sourceOf(t.slug),
-            lookupsDigest.get(t.slug),
-            resultsOf.get(t.slug) ?? [],
-            t.embeds.map((e) => [e.target, e.headingPath, e.blockId, sourceOf(e.target), lookupsDigest.get(e.target)]),
-          ]),
-        );
+        if (renderKeys.has(t.slug)) continue;
+        const key = renderKeyOf(t, resultsOf.get(t.slug) ?? []);
         renderKeys.set(t.slug, key);
         const cached = cache.previous.get(bySlug.get(t.slug)!.rel)?.render;
         if (cached?.key === key) htmlBySlug.set(t.slug, cached.note);
@@ -476,7 +498,7 @@ export async function loadContent(deploy: DeployConfig, demos: DemoRegistry, opt
         laidOut.catch(() => {});
       }
       lap('layout');
-      const rendered = (await rendering).flat();
+      const rendered = [...(await renderingNow).flat(), ...(await rendering).flat()];
       work.rendered = rendered.length;
       for (const r of rendered) htmlBySlug.set(r.slug, r);
       for (const t of transformed) diagnostics.push(...((htmlBySlug.get(t.slug) as RenderedNote | undefined)?.diagnostics ?? []));

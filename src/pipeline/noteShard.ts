@@ -108,6 +108,7 @@ interface Held {
 export class NoteShard {
   readonly #options: ShardOptions;
   readonly #held = new Map<TopicSlug, Held>();
+  #renderingNow: Promise<unknown> = Promise.resolve();
 
   constructor(options: ShardOptions) {
     this.#options = options;
@@ -242,10 +243,34 @@ export class NoteShard {
   }
 
   /**
+   * Renders now, and forgets, notes whose HTML can need nothing more: no query results to fill in,
+   * nothing to embed, and not embedded by another note (so no section will be copied from them).
+   * The coordinator asks for them as soon as they are transformed, and builds the graph meanwhile.
+   */
+  renderNow(features: ReadonlyArray<[TopicSlug, RenderFeatures]>): Promise<RenderedNote[]> {
+    const rendering = this.#renderNow(features);
+    // In process, `render` could otherwise start (and clear the trees) while these are in progress.
+    this.#renderingNow = rendering.catch(() => {});
+    return rendering;
+  }
+
+  async #renderNow(features: ReadonlyArray<[TopicSlug, RenderFeatures]>): Promise<RenderedNote[]> {
+    const out: RenderedNote[] = [];
+    for (const [slug, noteFeatures] of features) {
+      const held = this.#held.get(slug);
+      if (!held?.tree) continue;
+      out.push(await this.#render(slug, held, noteFeatures));
+      this.#held.delete(slug);
+    }
+    return out;
+  }
+
+  /**
    * Fills transclusions, renders the notes asked for (every held note when `only` is not given) to
    * HTML and lets all the trees go. A warm build holds some notes only to copy sections from them.
    */
   async render(sections: ReadonlyArray<[id: string, section: RootContent[]]>, features: ReadonlyArray<[TopicSlug, RenderFeatures]>, only?: readonly TopicSlug[]): Promise<RenderedNote[]> {
+    await this.#renderingNow;
     const wanted = only ? new Set(only) : undefined;
     for (const [id, section] of sections) {
       const slug = id.slice(0, id.lastIndexOf('#')) as TopicSlug;
@@ -253,28 +278,33 @@ export class NoteShard {
       if (container) fillEmbed(container, section);
     }
     const featuresOf = new Map(features);
-    const fallbacks = this.#options.demos.fallbacks;
-    const options = { demoFallback: (name: string) => fallbacks[name] ?? '', reservedIds: LAYOUT_IDS, imageOrigins: new Set(this.#options.imageOrigins) };
     const out: RenderedNote[] = [];
     for (const [slug, held] of this.#held) {
       if (!held.tree || (wanted && !wanted.has(slug))) continue;
-      const diagnostics: Diagnostic[] = [];
-      const report = (warnings: RenderWarning[], firstLine: number) => {
-        for (const w of warnings) diagnostics.push({ severity: 'warning', rule: 'unsafe-html', file: held.note.file, line: (w.line ?? 1) + firstLine - 1, column: 1, message: w.message });
-      };
-      const body = await renderToHtml(held.tree, { ...options, features: featuresOf.get(slug) ?? held.features! });
-      report(body.warnings, held.note.bodyLine);
-      const faqHtml: string[] = [];
-      for (const [i, answer] of held.faq.entries()) {
-        // Each answer's ids (footnotes, headings) are its own: they would repeat the body's.
-        const rendered = await renderToHtml(answer.tree, { ...options, features: answer.features, idPrefix: `faq-${i + 1}-` });
-        report(rendered.warnings, answer.line);
-        faqHtml.push(rendered.html.trim());
-      }
-      out.push({ slug, html: body.html, faqHtml, diagnostics });
+      out.push(await this.#render(slug, held, featuresOf.get(slug) ?? held.features!));
     }
     this.#held.clear();
     return out;
+  }
+
+  /** One note's body and FAQ answers, as HTML. */
+  async #render(slug: TopicSlug, held: Held, features: RenderFeatures): Promise<RenderedNote> {
+    const fallbacks = this.#options.demos.fallbacks;
+    const options = { demoFallback: (name: string) => fallbacks[name] ?? '', reservedIds: LAYOUT_IDS, imageOrigins: new Set(this.#options.imageOrigins) };
+    const diagnostics: Diagnostic[] = [];
+    const report = (warnings: RenderWarning[], firstLine: number) => {
+      for (const w of warnings) diagnostics.push({ severity: 'warning', rule: 'unsafe-html', file: held.note.file, line: (w.line ?? 1) + firstLine - 1, column: 1, message: w.message });
+    };
+    const body = await renderToHtml(held.tree!, { ...options, features });
+    report(body.warnings, held.note.bodyLine);
+    const faqHtml: string[] = [];
+    for (const [i, answer] of held.faq.entries()) {
+      // Each answer's ids (footnotes, headings) are its own: they would repeat the body's.
+      const rendered = await renderToHtml(answer.tree, { ...options, features: answer.features, idPrefix: `faq-${i + 1}-` });
+      report(rendered.warnings, answer.line);
+      faqHtml.push(rendered.html.trim());
+    }
+    return { slug, html: body.html, faqHtml, diagnostics };
   }
 
   #parse(note: Pick<Note, 'file' | 'isMdx'>, text: string, firstLine: number, diagnostics: Diagnostic[]): ParsedMarkdown | undefined {

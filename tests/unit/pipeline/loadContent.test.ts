@@ -237,3 +237,24 @@ test('the layout lands after the content, computed on a worker thread, exactly a
   // Laid out, not left at the origin.
   expect(new Set(content.graph.mapNodes((_node, a) => `${a.x},${a.y}`)).size).toBe(content.graph.order);
 });
+
+test.each(['tests/fixtures/obsidian', 'tests/fixtures/queries'])('%s: notes rendered on worker threads — most as soon as they are transformed — come out as in process', async (vault) => {
+  const load = async (workers: string | undefined) => {
+    const saved = process.env['ATLAS_WORKERS'];
+    if (workers === undefined) delete process.env['ATLAS_WORKERS'];
+    else process.env['ATLAS_WORKERS'] = workers;
+    try {
+      return await loadContent(readDeployConfig({ ATLAS_CONTENT: vault, ATLAS_LINKS: 'warn', ATLAS_CACHE: 'off' }), demos);
+    } finally {
+      if (saved === undefined) delete process.env['ATLAS_WORKERS'];
+      else process.env['ATLAS_WORKERS'] = saved;
+    }
+  };
+  const pages = (content: Awaited<ReturnType<typeof load>>) => content.topics.map((t) => [t.slug, t.html, t.faq.map((f) => f.html)]);
+  const inProcess = await load(undefined);
+  const onWorkers = await load('2');
+  expect(pages(onWorkers)).toEqual(pages(inProcess));
+  expect(onWorkers.diagnostics.map(formatDiagnostic)).toEqual(inProcess.diagnostics.map(formatDiagnostic));
+  // Every page has its HTML, including those that embed others or list query results.
+  for (const topic of onWorkers.topics) expect(topic.html, topic.slug).not.toBe('');
+});
