@@ -1,7 +1,8 @@
 // Which topic pages a build must write. A topic page is its view (src/lib/topicView.ts) inside the
 // site's chrome (src/layouts/Base.astro), so a page whose view and chrome digests match what the
-// last build wrote — with the file still there — is left as it is. Everything else in the output
-// folder is written afresh every build (the few site-wide pages, the search index, assets).
+// last build wrote — with the file still there — is left as it is; so are unchanged local-graph
+// files and redirect pages. The search index is brought up to date in place. Everything else in
+// the output folder is written afresh every build (the few site-wide pages, assets).
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
@@ -90,6 +91,10 @@ export function planPages(site: Site, outDir: string, manifestFile: string | und
   const localFolder = join(outDir, ...site.routes.neighbourhood('x').slice(site.base.length).split('/').slice(0, -1));
   const localGraphsKept = localGraphs !== undefined && previous?.localGraphs === localGraphs && existsSync(localFolder);
   if (localGraphsKept) keepAll(localFolder, keep);
+  // The search index is brought up to date in place, whether or not the last build is known
+  // (src/integration/pagefind.ts, updateFolder): from one build to the next most of it is the same.
+  const searchFolder = join(outDir, ...site.routes.pagefind().slice(site.base.length).split('/'));
+  if (existsSync(searchFolder)) keepAll(searchFolder, keep);
   // Redirect pages are a few hundred bytes each, but a vault can have thousands (every alias and
   // every moved note): an unchanged set stays, as long as every file is still there.
   const redirectFiles = manifestFile ? redirects(site).map((r) => ({ file: join(outDir, r.path, 'index.html'), html: redirectPageHtml(site, site.bySlug.get(r.to)!) })) : [];

@@ -1,9 +1,9 @@
 // The search indexing step with the real pagefind: what it indexes, where the index goes, and that
 // a failing pagefind is reported through the logger and fails the build. And
 // the search document a topic becomes: the article's text, its names as metadata, its filters.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { htmlForIndex, scratchFolder, SearchIndexError, startSearchIndex, UNUSED_BUNDLE_FILES } from '../../src/integration/pagefind.ts';
@@ -23,6 +23,26 @@ beforeEach(() => {
 afterEach(() => rmSync(dist, { recursive: true, force: true }));
 
 const makeLogger = () => ({ info: vi.fn(), error: vi.fn() });
+
+/** Every file under `folder` (relative path → bytes as base64). */
+function contents(folder: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const entry of readdirSync(folder, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    out[relative(folder, path)] = readFileSync(path).toString('base64');
+  }
+  return out;
+}
+
+/** Every file under `folder` (relative path → inode number). */
+function inodes(folder: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const entry of readdirSync(folder, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) out.set(relative(folder, join(entry.parentPath, entry.name)), statSync(join(entry.parentPath, entry.name)).ino);
+  }
+  return out;
+}
 
 /** The pages pagefind indexed, read back from its fragment files: URL → text. */
 function indexedPages(output: string): Map<string, string> {
@@ -61,6 +81,26 @@ describe('startSearchIndex', () => {
     expect(files).toContain('pagefind.js');
     expect(files).toContain('pagefind-entry.json');
     for (const name of UNUSED_BUNDLE_FILES) expect(files).not.toContain(name);
+  });
+
+  test('brings the last build\'s index up to date in place: same files as a fresh index, unchanged ones left alone', { timeout: 60_000 }, async () => {
+    const output = join(dist, '-/pagefind');
+    const fresh = join(dist, 'fresh');
+    await startSearchIndex({ documents, outputPath: output, workDir: join(dist, 'work'), logger: makeLogger() }).done();
+    writeFileSync(join(output, 'stale.pf_fragment'), 'left by an older build');
+    const edited = [{ ...documents[0]!, html: documents[0]!.html.replace('Removing weights.', 'Removing weights and neurons.') }, documents[1]!];
+    const before = inodes(output);
+    await startSearchIndex({ documents: edited, outputPath: output, workDir: join(dist, 'work'), logger: makeLogger() }).done();
+    await startSearchIndex({ documents: edited, outputPath: fresh, workDir: join(dist, 'work'), logger: makeLogger() }).done();
+    // Exactly what a fresh index holds, byte for byte: the edit is in, the stale file is gone.
+    expect(contents(output)).toEqual(contents(fresh));
+    expect(indexedPages(output).get('/techniques/model-pruning/')).toContain('Removing weights and neurons.');
+    // The unchanged page's fragment was not written again.
+    const after = inodes(output);
+    const kept = [...after].filter(([path, inode]) => before.get(path) === inode && path.includes('fragment'));
+    expect(kept.length).toBeGreaterThan(0);
+    // No scratch bundle is left behind.
+    expect(readdirSync(dist).filter((name) => name.startsWith('work'))).toEqual([]);
   });
 
   test('indexes CJK pages with word boundaries', { timeout: 30_000 }, async () => {
