@@ -2,8 +2,7 @@
 // one small JSON per topic is a file write, not a page for Astro's render pipeline. The writing
 // starts with the build (`start`), on a worker thread (src/integration/localGraphWorker.ts) as soon
 // as the layout lands, so it runs while Astro renders the pages; the post-build step waits for it.
-import { join } from 'node:path';
-import { currentPagePlan } from '../lib/pagePlan.ts';
+import { currentPagePlan, outputFile } from '../lib/pagePlan.ts';
 import type { Site } from '../lib/site.ts';
 import type { TopicSlug } from '../../graph/types.ts';
 import { writeLocalGraphsOnWorker } from './localGraphWorker.ts';
@@ -17,9 +16,8 @@ function startLocalGraphs({ outDir, site }: { outDir: string; site: Site }): voi
   const files: string[] = [];
   for (const topic of site.topics) {
     if (!site.graph.hasNode(topic.slug)) continue;
-    const url = site.routes.neighbourhood(topic.slug).slice(site.base.length);
     slugs.push(topic.slug);
-    files.push(join(outDir, ...url.split('/').map(decodeURIComponent)));
+    files.push(outputFile(outDir, site, site.routes.neighbourhood(topic.slug)));
   }
   const job = site.laidOut.then(async () => {
     const begun = performance.now();

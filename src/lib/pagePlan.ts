@@ -1,8 +1,9 @@
 // Which topic pages a build must write. A topic page is its view (src/lib/topicView.ts) inside the
 // site's chrome (src/layouts/Base.astro), so a page whose view and chrome digests match what the
 // last build wrote — with the file still there — is left as it is; so are unchanged local-graph
-// files and redirect pages. The search index is brought up to date in place. Everything else in
-// the output folder is written afresh every build (the few site-wide pages, assets).
+// files and redirect pages. The search index is brought up to date in place, and files written
+// again are overwritten in place. Everything else in the output folder is cleared at the start of
+// every build (the few site-wide pages, assets, and whatever this build does not write).
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
@@ -67,8 +68,10 @@ function chromeDigest(site: Site): string {
   });
 }
 
-/** The output file of a topic page. */
-const pageFile = (outDir: string, site: Site, url: string) => join(outDir, ...url.slice(site.base.length).split('/').map(decodeURIComponent), 'index.html');
+/** The file a URL of the site is written to: a page's URL ends in `/`, and its file is index.html. */
+export function outputFile(outDir: string, site: Site, url: string): string {
+  return join(outDir, ...url.slice(site.base.length).split('/').map(decodeURIComponent), ...(url.endsWith('/') ? ['index.html'] : []));
+}
 
 /**
  * Plans this build's topic pages against the last build's manifest, and clears the output folder
@@ -97,17 +100,22 @@ export function planPages(site: Site, outDir: string, manifestFile: string | und
   if (existsSync(searchFolder)) keepAll(searchFolder, keep);
   // Redirect pages are a few hundred bytes each, but a vault can have thousands (every alias and
   // every moved note): an unchanged set stays, as long as every file is still there.
-  const redirectFiles = manifestFile ? redirects(site).map((r) => ({ file: join(outDir, r.path, 'index.html'), html: redirectPageHtml(site, site.bySlug.get(r.to)!) })) : [];
+  const redirectFiles = redirects(site).map((r) => ({ file: join(outDir, r.path, 'index.html'), html: manifestFile ? redirectPageHtml(site, site.bySlug.get(r.to)!) : '' }));
   const redirectsDigest = manifestFile ? digestOf(redirectFiles.flatMap((r) => [r.file.slice(outDir.length), r.html])) : '';
   const redirectsKept = manifestFile !== undefined && previous?.redirects === redirectsDigest && redirectFiles.every((r) => existsSync(r.file));
-  if (redirectsKept) for (const r of redirectFiles) keep.add(r.file);
+  // Files this build writes again stay until they are overwritten, rather than being deleted first:
+  // overwriting a file reuses it, while on an ext4 disk without a journal (as on this project's CI
+  // machines) creating thousands of files just after deleting as many is slow, each new one
+  // scanning past the freed ones. That is every topic page (kept or rendered again), and the
+  // local graphs and redirect pages whether kept or written afresh. Only the rest is cleared.
+  for (const topic of site.topics) keep.add(outputFile(outDir, site, topic.url));
+  if (!localGraphsKept) for (const topic of site.topics) if (site.graph.hasNode(topic.slug)) keep.add(outputFile(outDir, site, site.routes.neighbourhood(topic.slug)));
+  for (const r of redirectFiles) keep.add(r.file);
   if (previous) {
     for (const topic of site.topics) {
       if (topic.isHome || previous.pages[topic.slug] !== digests[topic.slug]) continue;
-      const file = pageFile(outDir, site, topic.url);
-      if (!existsSync(file)) continue;
+      if (!existsSync(outputFile(outDir, site, topic.url))) continue;
       unchanged.add(topic.slug);
-      keep.add(file);
     }
   }
   clearOutput(outDir, keep);

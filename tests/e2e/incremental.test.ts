@@ -86,4 +86,19 @@ describe('warm rebuilds', () => {
     expect(readdirSync(warm)).not.toContain('categories');
     expect(readdirSync(warm)).toContain('added-later');
   }, 240_000);
+
+  test('a build without the cache over an older output leaves exactly a cold build\'s files, overwriting pages in place', async () => {
+    cpSync(join(ROOT, 'tests/fixtures/obsidian/Categories.md'), join(VAULT, 'Categories.md'));
+    unlinkSync(join(VAULT, 'Added later.md'));
+    const headings = join(warm, 'headings/index.html');
+    const inode = statSync(headings).ino;
+    await build(warm, 'off');
+    rmSync(join(DIR, 'cold'), { recursive: true, force: true });
+    await build(join(DIR, 'cold'), 'off');
+    expectSameFiles(warm, join(DIR, 'cold'));
+    expect(readdirSync(warm)).not.toContain('added-later');
+    expect(readdirSync(warm)).toContain('categories');
+    // Written again into the same file, not deleted and created anew.
+    expect(statSync(headings).ino).toBe(inode);
+  }, 240_000);
 });
