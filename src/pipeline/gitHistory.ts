@@ -37,6 +37,8 @@ export interface PageHistory {
 export interface PageHistoryOptions {
   /** Vault-relative POSIX paths to date; default: every file under the folder, dot entries skipped. */
   files?: readonly string[];
+  /** Modification times already known, by path (the dev server stats every note anyway). */
+  mtimes?: ReadonlyMap<string, Date>;
   /** The git executable; default `git` from PATH. */
   git?: string;
 }
@@ -158,8 +160,9 @@ export async function readPageHistory(contentDir: string, options: PageHistoryOp
   const git = options.git ?? 'git';
   const files = options.files ?? (await listFiles(contentDir));
   const dates = new Map<string, FileDates>();
+  const modified = (path: string) => options.mtimes?.get(path) ?? mtimeOf(contentDir, path);
   const fromMtime = async (path: string) => {
-    const mtime = await mtimeOf(contentDir, path);
+    const mtime = await modified(path);
     if (mtime !== undefined) dates.set(path, { created: mtime, updated: mtime });
   };
 
@@ -191,7 +194,7 @@ export async function readPageHistory(contentDir: string, options: PageHistoryOp
         await fromMtime(path);
         return;
       }
-      const mtime = (await mtimeOf(contentDir, path)) ?? committed.updated;
+      const mtime = (await modified(path)) ?? committed.updated;
       dates.set(path, { created: committed.created, updated: later(mtime, committed.created) });
     }),
   );

@@ -180,6 +180,18 @@ describe('readPageHistory without git history', () => {
     });
   });
 
+  test('modification times the caller already knows are used as they are; the rest are read', async () => {
+    const plain = join(root, 'known-times');
+    write(join(plain, 'known.md'), 'k\n');
+    write(join(plain, 'unknown.md'), 'u\n');
+    touch(join(plain, 'known.md'));
+    touch(join(plain, 'unknown.md'), OLD_MTIME);
+    const known = new Date('2040-05-06T07:08:09Z');
+    const history = await readPageHistory(plain, { files: ['known.md', 'unknown.md'], mtimes: new Map([['known.md', known]]) });
+    expect(history.dates.get('known.md')).toEqual({ created: known, updated: known });
+    expect(history.dates.get('unknown.md')).toEqual({ created: OLD_MTIME, updated: OLD_MTIME });
+  });
+
   test('without a git executable: the same fallback', async () => {
     const history = await readPageHistory(content, { git: join(root, 'no-such-git'), files: ['new.md', 'renamed.md'] });
     expect(history.source).toBe('mtime');
