@@ -1,5 +1,7 @@
-// A worker thread holding one NoteShard: it answers the coordinator's calls in order, one message
-// per call. See src/pipeline/shardPool.ts.
+// A worker thread holding one NoteShard: it answers the coordinator's calls, one message per call.
+// Calls start in the order they arrive, but an asynchronous one (rendering) may still be running
+// when the next starts: NoteShard keeps such calls apart (render waits for renderNow; the others
+// touch notes the early rendering does not). See src/pipeline/shardPool.ts.
 import { parentPort, workerData } from 'node:worker_threads';
 import { NoteShard, type ShardOptions } from './noteShard.ts';
 
