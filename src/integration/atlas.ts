@@ -20,8 +20,11 @@ const DEV_BURST_MS = 30;
 
 export interface AfterBuildStep {
   (args: { dir: URL; logger: AstroIntegrationLogger; site: Site }): Promise<void>;
-  /** Work the step can begin as the build starts, to run while Astro renders the pages. */
-  start?(args: { outDir: string; site: Site }): void;
+  /**
+   * Work the step can begin as the build starts, to run while Astro renders the pages. The
+   * integration waits for it before it calls the step, and a failure is reported then.
+   */
+  start?(args: { outDir: string; site: Site }): Promise<unknown> | void;
 }
 
 export interface AtlasIntegrationOptions {
@@ -33,6 +36,7 @@ export interface AtlasIntegrationOptions {
 export function atlas(options: AtlasIntegrationOptions): AstroIntegration {
   let search: SearchIndexJob | undefined;
   let plan: PagePlan | undefined;
+  const started = new Map<AfterBuildStep, Promise<unknown>>();
   const timings = buildTimings();
   return {
     name: 'efficiency-atlas',
@@ -46,7 +50,12 @@ export function atlas(options: AtlasIntegrationOptions): AstroIntegration {
         if (plan.unchanged.size) logger.info(`${plan.unchanged.size} of ${site.topics.length} topic pages unchanged since the last build`);
         timings.lap('page plan');
         const documents = site.topics.map((topic) => searchDocument(topic, site.base, site.identity.language));
-        for (const step of options.afterBuild ?? []) step.start?.({ outDir: options.deploy.outDir, site });
+        for (const step of options.afterBuild ?? []) {
+          const work = Promise.resolve(step.start?.({ outDir: options.deploy.outDir, site }));
+          // Waited for (and its failure reported) after the pages; until then not an unhandled rejection.
+          work.catch(() => {});
+          started.set(step, work);
+        }
         search = startSearchIndex({
           documents,
           outputPath: join(options.deploy.outDir, site.routes.pagefind().slice(site.base.length)),
@@ -91,6 +100,7 @@ export function atlas(options: AtlasIntegrationOptions): AstroIntegration {
         const site = await getSite();
         timings.lap('astro render and write');
         for (const step of options.afterBuild ?? []) {
+          await started.get(step);
           await step({ dir, logger, site });
           timings.lap(`post-build: ${step.name}`);
         }

@@ -1,17 +1,16 @@
 // Writes each topic's local-graph file (src/lib/localGraphData.ts) into a static build, directly:
 // one small JSON per topic is a file write, not a page for Astro's render pipeline. The writing
 // starts with the build (`start`), on a worker thread (src/integration/localGraphWorker.ts) as soon
-// as the layout lands, so it runs while Astro renders the pages; the post-build step waits for it.
+// as the layout lands, so it runs while Astro renders the pages; the integration waits for it after
+// the pages (src/integration/atlas.ts), and the post-build step itself has nothing left to do.
 import { currentPagePlan, outputFile } from '../lib/pagePlan.ts';
 import type { Site } from '../lib/site.ts';
 import type { TopicSlug } from '../../graph/types.ts';
 import { writeLocalGraphsOnWorker } from './localGraphWorker.ts';
 
-const started = new WeakMap<Site, Promise<unknown>>();
-
-function startLocalGraphs({ outDir, site }: { outDir: string; site: Site }): void {
+function startLocalGraphs({ outDir, site }: { outDir: string; site: Site }): Promise<void> {
   // A warm build whose graph is unchanged kept the last build's files (src/lib/pagePlan.ts).
-  if (currentPagePlan()?.localGraphsKept) return;
+  if (currentPagePlan()?.localGraphsKept) return Promise.resolve();
   const slugs: TopicSlug[] = [];
   const files: string[] = [];
   for (const topic of site.topics) {
@@ -19,19 +18,11 @@ function startLocalGraphs({ outDir, site }: { outDir: string; site: Site }): voi
     slugs.push(topic.slug);
     files.push(outputFile(outDir, site, site.routes.neighbourhood(topic.slug)));
   }
-  const job = site.laidOut.then(async () => {
+  return site.laidOut.then(async () => {
     const begun = performance.now();
     await writeLocalGraphsOnWorker(site.graph, slugs, files);
     site.background['local graphs (worker)'] = performance.now() - begun;
   });
-  // The post-build step reports a failure; until it waits, it is not an unhandled rejection.
-  job.catch(() => {});
-  started.set(site, job);
 }
 
-export const writeLocalGraphs = Object.assign(
-  async function writeLocalGraphs({ site }: { site: Site }): Promise<void> {
-    await started.get(site);
-  },
-  { start: startLocalGraphs },
-);
+export const writeLocalGraphs = Object.assign(async function writeLocalGraphs(): Promise<void> {}, { start: startLocalGraphs });

@@ -109,9 +109,13 @@ export class NoteShard {
   readonly #options: ShardOptions;
   readonly #held = new Map<TopicSlug, Held>();
   #renderingNow: Promise<unknown> = Promise.resolve();
+  /** What every note's rendering shares. */
+  readonly #renderOptions;
 
   constructor(options: ShardOptions) {
     this.#options = options;
+    const fallbacks = options.demos.fallbacks;
+    this.#renderOptions = { demoFallback: (name: string) => fallbacks[name] ?? '', reservedIds: LAYOUT_IDS, imageOrigins: new Set(options.imageOrigins) };
   }
 
   #displayPath(rel: string): string {
@@ -289,8 +293,7 @@ export class NoteShard {
 
   /** One note's body and FAQ answers, as HTML. */
   async #render(slug: TopicSlug, held: Held, features: RenderFeatures): Promise<RenderedNote> {
-    const fallbacks = this.#options.demos.fallbacks;
-    const options = { demoFallback: (name: string) => fallbacks[name] ?? '', reservedIds: LAYOUT_IDS, imageOrigins: new Set(this.#options.imageOrigins) };
+    const options = this.#renderOptions;
     const diagnostics: Diagnostic[] = [];
     const report = (warnings: RenderWarning[], firstLine: number) => {
       for (const w of warnings) diagnostics.push({ severity: 'warning', rule: 'unsafe-html', file: held.note.file, line: (w.line ?? 1) + firstLine - 1, column: 1, message: w.message });
