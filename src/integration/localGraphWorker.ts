@@ -8,7 +8,7 @@ import { neighbourhoodGraphJson, NeighbourOrder, type KnowledgeGraph } from '../
 import type { RelationVocabulary } from '../../graph/relations.ts';
 import type { TopicSlug } from '../../graph/types.ts';
 import { DEFAULTS } from '../lib/localGraphData.ts';
-import { askWorker } from '../pipeline/askWorker.ts';
+import { askWorker, runBehindMainThread } from '../pipeline/askWorker.ts';
 import { writeFiles } from './writeFiles.ts';
 
 /** The graph as graph.json sees it, in columns, and the files to write: `files[i]` is `slugs[i]`'s. */
@@ -86,6 +86,7 @@ function graphOf(job: LocalGraphJob): KnowledgeGraph {
 }
 
 if (parentPort) {
+  runBehindMainThread();
   parentPort.once('message', async (job: LocalGraphJob) => {
     const graph = graphOf(job);
     const order = new NeighbourOrder(graph);

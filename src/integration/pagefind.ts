@@ -20,12 +20,13 @@
 // (src/lib/cjk.ts explains why).
 import { spawn } from 'node:child_process';
 import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statfsSync, statSync, writeFileSync } from 'node:fs';
-import { freemem, tmpdir } from 'node:os';
+import { freemem, setPriority, tmpdir } from 'node:os';
 import { rm } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegrationLogger } from 'astro';
 import { containsCjk, segmentCjk } from '../lib/cjk.ts';
+import { BACKGROUND_PRIORITY } from '../pipeline/askWorker.ts';
 import { writeFiles } from './writeFiles.ts';
 
 export interface SearchIndexArgs {
@@ -100,6 +101,7 @@ export function startSearchIndex({ documents, outputPath, workDir, logger, comma
     const [program, ...args] = command;
     const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve) => {
       const child = spawn(program!, [...args, '--site', workDir, '--output-path', bundle, '--quiet'], { stdio: ['ignore', 'pipe', 'pipe'] });
+      lowerPriority(child.pid);
       let output = '';
       child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
       child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -128,6 +130,19 @@ export function startSearchIndex({ documents, outputPath, workDir, logger, comma
       }
     },
   };
+}
+
+/**
+ * pagefind indexes while Astro renders the pages, and on a machine with few cores the two compete:
+ * it yields to the build (its own process and the indexer it starts, which inherits the nice value).
+ */
+function lowerPriority(pid: number | undefined): void {
+  if (pid === undefined) return;
+  try {
+    setPriority(pid, BACKGROUND_PRIORITY);
+  } catch {
+    // Not allowed, or already gone: the index is the same either way.
+  }
 }
 
 /**

@@ -8,7 +8,7 @@ import type { SerializedGraph } from 'graphology-types';
 import { parentPort } from 'node:worker_threads';
 import { assignAnalytics, layout, layoutKnowledgeGraph, LISTED_BY_QUERY, type KnowledgeGraph, type Point } from '../../graph/index.ts';
 import type { TopicEdgeAttributes } from '../../graph/knowledgeGraph.ts';
-import { askWorker } from './askWorker.ts';
+import { askWorker, runBehindMainThread } from './askWorker.ts';
 import { structureDigest, type GraphAnalytics, type GraphLayout } from './buildCache.ts';
 
 export interface GraphWork {
@@ -70,6 +70,9 @@ function layoutOf({ nodes, communities, sources, targets, weights }: LayoutInput
 
 if (parentPort) {
   parentPort.once('message', (job: Job) => {
+    // A build waits for the layout (graph.json and the local-graph files need it); the dev server's
+    // analytics after an edit must never hold up the edit itself.
+    if (job.kind !== 'layout') runBehindMainThread();
     if (job.kind === 'layout') {
       parentPort!.postMessage(layoutOf(job.input));
       return;

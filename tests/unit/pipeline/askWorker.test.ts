@@ -1,6 +1,6 @@
 // One question to a worker thread: its answer, or a clear error when it ends without one.
 import { expect, test } from 'vitest';
-import { askWorker } from '../../../src/pipeline/askWorker.ts';
+import { askWorker, BACKGROUND_PRIORITY } from '../../../src/pipeline/askWorker.ts';
 
 const workerOf = (source: string) => new URL(`data:text/javascript,${encodeURIComponent(source)}`);
 
@@ -17,4 +17,18 @@ test('a worker that ends without answering is an error naming it, not a promise 
 test('a worker that throws rejects with its error', async () => {
   const thrower = workerOf("import { parentPort } from 'node:worker_threads'; parentPort.once('message', () => { throw new Error('no layout today'); });");
   await expect(askWorker(thrower, 'thrower', 1)).rejects.toThrow('no layout today');
+});
+
+test.runIf(process.platform === 'linux')('a background worker lowers its own priority, not the main thread\'s', async () => {
+  const { getPriority } = await import('node:os');
+  const askWorkerModule = new URL('../../../src/pipeline/askWorker.ts', import.meta.url).href;
+  const background = workerOf(
+    `import { parentPort } from 'node:worker_threads'; import { getPriority } from 'node:os'; import { runBehindMainThread } from ${JSON.stringify(askWorkerModule)};` +
+      "parentPort.once('message', () => { const before = getPriority(0); runBehindMainThread(); parentPort.postMessage([before, getPriority(0)]); });",
+  );
+  const mainBefore = getPriority(0);
+  const [before, after] = await askWorker<[number, number]>(background, 'background', null);
+  expect(after).toBe(BACKGROUND_PRIORITY);
+  expect(after).toBeGreaterThan(before);
+  expect(getPriority(0)).toBe(mainBefore);
 });
