@@ -26,31 +26,33 @@ export function createShards(options: ShardOptions, count: number): ShardHandle[
   return Array.from({ length: count }, () => onWorker(options, strings));
 }
 
-/** Strings longer than this are rarely repeated (sentences, HTML): not worth a table entry. */
+/** Strings longer than this (sentences, HTML) repeat only within one message: not worth a table entry. */
 const INTERN_MAX_LENGTH = 160;
 
 /**
  * A message from a worker arrives with a fresh copy of every string in it: each of a note's link
  * records has its own copy of the note's slug, its file and its kind, each lookup its own copy of
  * a title. Short strings are replaced by one shared copy per build (a 5,000-page model held 52 of
- * its 109 MB of strings as duplicates), in place, walking plain objects, arrays and Maps.
+ * its 109 MB of strings as duplicates), in place, walking plain objects, arrays and Maps. Long
+ * strings are shared within the message only: the links of one sentence each carry a copy of it
+ * (a sixth of a 5,000-page model's strings).
  */
-export function internStrings<T>(value: T, strings: Map<string, string>): T {
+export function internStrings<T>(value: T, strings: Map<string, string>, inMessage = new Map<string, string>()): T {
   if (typeof value === 'string') {
-    if (value.length > INTERN_MAX_LENGTH) return value;
-    const known = strings.get(value);
+    const table = value.length > INTERN_MAX_LENGTH ? inMessage : strings;
+    const known = table.get(value);
     if (known !== undefined) return known as T;
-    strings.set(value, value);
+    table.set(value, value);
     return value;
   }
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) value[i] = internStrings(value[i], strings);
+    for (let i = 0; i < value.length; i++) value[i] = internStrings(value[i], strings, inMessage);
   } else if (value instanceof Map) {
-    for (const [key, entry] of value) value.set(key, internStrings(entry, strings));
+    for (const [key, entry] of value) value.set(key, internStrings(entry, strings, inMessage));
   } else if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
     const record = value as Record<string, unknown>;
     // An own "__proto__" key (frontmatter is data) would be read back through the setter.
-    for (const key in record) if (key !== '__proto__') record[key] = internStrings(record[key], strings);
+    for (const key in record) if (key !== '__proto__') record[key] = internStrings(record[key], strings, inMessage);
   }
   return value;
 }

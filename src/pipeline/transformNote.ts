@@ -558,11 +558,19 @@ function fillSentences(block: Nodes, links: LinkRecord[], segmenter: Intl.Segmen
   collect(block);
   if (!marks.length) return;
   const flat = text.replace(/\s+/g, ' ');
-  const segments = [...segmenter.segment(flat)];
+  // Marks come in document order, so one lazy pass over the sentences serves them all and stops at
+  // the last marked one; links in the same sentence share one string.
+  const sentences = segmenter.segment(flat)[Symbol.iterator]();
+  let current = sentences.next();
+  let sentence: string | undefined;
   for (const mark of marks) {
     const offset = Math.min(mark.offset, flat.length - 1);
-    const segment = segments.find((s) => offset >= s.index && offset < s.index + s.segment.length) ?? segments[0];
-    links[mark.index]!.sentence = clip(segment?.segment.trim() ?? flat.trim(), 300);
+    while (!current.done && offset >= current.value.index + current.value.segment.length) {
+      current = sentences.next();
+      sentence = undefined;
+    }
+    sentence ??= clip((current.done ? flat : current.value.segment).trim(), 300);
+    links[mark.index]!.sentence = sentence;
   }
 }
 

@@ -18,6 +18,17 @@ describe('internStrings', () => {
     expect([...strings.keys()].sort()).toEqual(['a/b', 'a/b.md', 'link']);
   });
 
+  test('a long string repeated within one message is looked up in a table for that message, not the build-wide one', () => {
+    const strings = new Map<string, string>();
+    const inMessage = new Map<string, string>();
+    const sentence = `${'a long sentence shared by two links '.repeat(8)}.`;
+    const links = structuredClone([{ to: 'x', sentence }, { to: 'y', sentence }]);
+    internStrings(links, strings, inMessage);
+    expect(links).toEqual([{ to: 'x', sentence }, { to: 'y', sentence }]);
+    expect([...inMessage.keys()]).toEqual([sentence]);
+    expect([...strings.keys()].sort()).toEqual(['x', 'y']);
+  });
+
   test('an own "__proto__" key stays a plain key; the record keeps its prototype', () => {
     const record = JSON.parse('{"__proto__": {"polluted": "yes"}, "title": "T"}') as Record<string, unknown>;
     internStrings(record, new Map());
