@@ -127,6 +127,8 @@ for (const pages of [...SIZES, ...(HUGE ? [100000] : [])]) {
   console.log(
     `build ${pages} pages (median of ${runs}): cold ${seconds(c.ms)} (${(c.ms / pages).toFixed(2)} ms/page, peak RSS ${c.rss.toFixed(0)} MiB) | floor (bare Astro + pagefind) ${seconds(f.ms)} (${(f.ms / pages).toFixed(2)} ms/page) | ratio ${(c.ms / f.ms).toFixed(2)}× time, ${(c.rss / f.rss).toFixed(2)}× RSS`,
   );
+  // Each run, in order, so the noise behind a median can be seen.
+  if (runs > 1) console.log(`  runs: cold ${cold.map((r) => seconds(r.ms)).join(', ')} | floor ${floor.map((r) => seconds(r.ms)).join(', ')}`);
 
   if (pages === WARM_SIZE) {
     // Warm: a build that fills the cache, then RUNS builds each after editing one page.
