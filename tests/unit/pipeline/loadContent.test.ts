@@ -258,3 +258,29 @@ test.each(['tests/fixtures/obsidian', 'tests/fixtures/queries'])('%s: notes rend
   // Every page has its HTML, including those that embed others or list query results.
   for (const topic of onWorkers.topics) expect(topic.html, topic.slug).not.toBe('');
 });
+
+test('each link carries the sentence it sits in, however many sentences and links its paragraph has', async () => {
+  const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const vault = mkdtempSync(join(tmpdir(), 'atlas-sentences-'));
+  try {
+    writeFileSync(join(vault, 'Target.md'), 'The target.\n');
+    writeFileSync(
+      join(vault, 'Source.md'),
+      'First points at [[Target|one]]. Second has no link at all! Third has [[Target|two]] and [[Target|three]]? ' +
+        'Fourth is\nsplit over lines and ends with [[Target|four]].\n\n## A heading with [[Target|five]]\n',
+    );
+    const content = await loadContent(readDeployConfig({ ATLAS_CONTENT: vault, ATLAS_LINKS: 'warn', ATLAS_CACHE: 'off' }), demos);
+    const sentences = Object.fromEntries(content.links.filter((l) => l.from === 'source').map((l) => [l.text, l.sentence]));
+    expect(sentences).toEqual({
+      one: 'First points at one.',
+      two: 'Third has two and three?',
+      three: 'Third has two and three?',
+      four: 'Fourth is split over lines and ends with four.',
+      five: 'A heading with five',
+    });
+  } finally {
+    rmSync(vault, { recursive: true, force: true });
+  }
+});
