@@ -548,16 +548,19 @@ function finishBlocks(tree: Root, links: LinkRecord[]): void {
 /** Fills the `sentence` of every link record marked inside one block. */
 function fillSentences(block: Nodes, links: LinkRecord[], segmenter: Intl.Segmenter): void {
   const marks: Array<{ index: number; offset: number }> = [];
-  let text = '';
+  // The block's text with each run of white space read as one space (across nodes too), and each
+  // link marked at its offset in that text: sentences are split from it.
+  let flat = '';
   const collect = (n: Nodes) => {
     const data = n.data as Record<string, unknown> | undefined;
-    if (typeof data?.['atlasLink'] === 'number') marks.push({ index: data['atlasLink'], offset: text.length });
-    if ('value' in n && typeof n.value === 'string' && n.type !== 'html') text += n.value;
-    else if ('children' in n) for (const child of n.children) collect(child as Nodes);
+    if (typeof data?.['atlasLink'] === 'number') marks.push({ index: data['atlasLink'], offset: flat.length });
+    if ('value' in n && typeof n.value === 'string' && n.type !== 'html') {
+      const collapsed = n.value.replace(/\s+/g, ' ');
+      flat += flat.endsWith(' ') && collapsed.startsWith(' ') ? collapsed.slice(1) : collapsed;
+    } else if ('children' in n) for (const child of n.children) collect(child as Nodes);
   };
   collect(block);
   if (!marks.length) return;
-  const flat = text.replace(/\s+/g, ' ');
   // Marks come in document order, so one lazy pass over the sentences serves them all and stops at
   // the last marked one; links in the same sentence share one string.
   const sentences = segmenter.segment(flat)[Symbol.iterator]();

@@ -269,7 +269,9 @@ test('each link carries the sentence it sits in, however many sentences and link
     writeFileSync(
       join(vault, 'Source.md'),
       'First points at [[Target|one]]. Second has no link at all! Third has [[Target|two]] and [[Target|three]]? ' +
-        'Fourth is\nsplit over lines and ends with [[Target|four]].\n\n## A heading with [[Target|five]]\n',
+        'Fourth is\nsplit over lines and ends with [[Target|four]].\n\n## A heading with [[Target|five]]\n\n' +
+        // Two spaces after each full stop, as many typists write: the link still belongs to its own sentence.
+        'A.  B.  C.  D.  E.  F.  G.  H.  I.  J.  Then [[Target|six]].  Last.\n',
     );
     const content = await loadContent(readDeployConfig({ ATLAS_CONTENT: vault, ATLAS_LINKS: 'warn', ATLAS_CACHE: 'off' }), demos);
     const sentences = Object.fromEntries(content.links.filter((l) => l.from === 'source').map((l) => [l.text, l.sentence]));
@@ -279,6 +281,7 @@ test('each link carries the sentence it sits in, however many sentences and link
       three: 'Third has two and three?',
       four: 'Fourth is split over lines and ends with four.',
       five: 'A heading with five',
+      six: 'Then six.',
     });
   } finally {
     rmSync(vault, { recursive: true, force: true });
