@@ -70,10 +70,12 @@ function floorBuild(corpus, out, { keepCache = false } = {}) {
 /**
  * A cold build starts from no output: the last run's is moved into a trash folder first, outside the
  * timing, and deleted when the bench ends. Deleting it here instead would slow the build that
- * follows: this machine's disk (ext4 without a journal) skips inodes freed in the last 30 s when it
- * allocates new ones, scanning past each of them, so a build creating 25,000 files right after
- * 25,000 were deleted spends seconds of system time in that scan (measured with perf: 12% of all
- * CPU samples) — a cost of the bench's clean-up, not of the build, and a noisy one.
+ * follows: this machine's disk (ext4 without a journal) skips inodes freed in the last 60 s when it
+ * allocates new ones, or 300 s while their inode table is not yet written back (RECENTCY_MIN and
+ * RECENTCY_DIRTY in the kernel's fs/ext4/ialloc.c), scanning past each of them. A build creating
+ * 25,000 files right after 25,000 were deleted spends seconds of system time in that scan (measured
+ * with perf: 12% of all CPU samples): a cost of the bench's clean-up, not of the build, and a noisy
+ * one.
  */
 const TRASH = join(OUT, '.trash');
 let trashed = 0;
@@ -89,9 +91,13 @@ if (existsSync(TRASH)) {
   // Left by an interrupted run: deleted, then the disk is let forget it (see fresh).
   rmSync(TRASH, { recursive: true, force: true });
   spawnSync('sync');
-  spawnSync('sleep', ['35']);
+  spawnSync('sleep', ['65']);
 }
-process.on('exit', () => rmSync(TRASH, { recursive: true, force: true }));
+process.on('exit', () => {
+  rmSync(TRASH, { recursive: true, force: true });
+  // Written back, the freed inodes are skipped for a minute rather than five (see fresh).
+  spawnSync('sync');
+});
 
 function corpusOf(pages) {
   const corpus = join(OUT, `corpus-${pages}`);
