@@ -20,13 +20,13 @@
 // (src/lib/cjk.ts explains why).
 import { spawn } from 'node:child_process';
 import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statfsSync, statSync, writeFileSync } from 'node:fs';
-import { freemem, setPriority, tmpdir } from 'node:os';
+import { freemem, getPriority, setPriority, tmpdir } from 'node:os';
 import { rm } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegrationLogger } from 'astro';
 import { containsCjk, segmentCjk } from '../lib/cjk.ts';
-import { BACKGROUND_PRIORITY } from '../pipeline/askWorker.ts';
+import { backgroundPriority } from '../pipeline/askWorker.ts';
 import { writeFiles } from './writeFiles.ts';
 
 export interface SearchIndexArgs {
@@ -139,7 +139,7 @@ export function startSearchIndex({ documents, outputPath, workDir, logger, comma
 function lowerPriority(pid: number | undefined): void {
   if (pid === undefined) return;
   try {
-    setPriority(pid, BACKGROUND_PRIORITY);
+    setPriority(pid, backgroundPriority(getPriority()));
   } catch {
     // Not allowed, or already gone: the index is the same either way.
   }

@@ -1,7 +1,7 @@
 // One question to a fresh worker thread: start `module` on a thread, send it `message`, resolve
 // with its one answer and end the thread. For work done once per build off the main thread (the
 // layout, the local-graph files); the module answers with `parentPort.postMessage` once.
-import { setPriority } from 'node:os';
+import { getPriority, setPriority } from 'node:os';
 import { Worker } from 'node:worker_threads';
 
 export function askWorker<T>(module: URL, name: string, message: unknown): Promise<T> {
@@ -18,8 +18,13 @@ export function askWorker<T>(module: URL, name: string, message: unknown): Promi
   });
 }
 
-/** Nice value for work the build does beside the main thread (0 is normal, 19 the lowest). */
-export const BACKGROUND_PRIORITY = 10;
+/** How many nice steps below the main thread background work runs (nice values go up to 19). */
+export const BACKGROUND_NICE_STEPS = 10;
+
+/** The nice value for background work started from a thread at `own`: below it, never above it. */
+export function backgroundPriority(own: number): number {
+  return Math.min(19, own + BACKGROUND_NICE_STEPS);
+}
 
 /**
  * Called by a worker thread whose work nothing waits for soon: the thread gives way whenever it and
@@ -31,7 +36,8 @@ export function runBehindMainThread(): void {
   // Only Linux keeps a nice value per thread; elsewhere this would slow the whole process.
   if (process.platform !== 'linux') return;
   try {
-    setPriority(0, BACKGROUND_PRIORITY);
+    // A new thread starts at its creator's nice value: a build run with `nice` stays ordered.
+    setPriority(0, backgroundPriority(getPriority(0)));
   } catch {
     // Not allowed here: the thread keeps its priority, nothing else changes.
   }

@@ -1,6 +1,6 @@
 // One question to a worker thread: its answer, or a clear error when it ends without one.
 import { expect, test } from 'vitest';
-import { askWorker, BACKGROUND_PRIORITY } from '../../../src/pipeline/askWorker.ts';
+import { askWorker, backgroundPriority } from '../../../src/pipeline/askWorker.ts';
 
 const workerOf = (source: string) => new URL(`data:text/javascript,${encodeURIComponent(source)}`);
 
@@ -28,7 +28,15 @@ test.runIf(process.platform === 'linux')('a background worker lowers its own pri
   );
   const mainBefore = getPriority(0);
   const [before, after] = await askWorker<[number, number]>(background, 'background', null);
-  expect(after).toBe(BACKGROUND_PRIORITY);
+  expect(after).toBe(backgroundPriority(before));
   expect(after).toBeGreaterThan(before);
   expect(getPriority(0)).toBe(mainBefore);
+});
+
+test('background work runs ten nice steps below its creator, capped at the lowest priority, never above it', () => {
+  expect(backgroundPriority(0)).toBe(10);
+  expect(backgroundPriority(5)).toBe(15);
+  expect(backgroundPriority(15)).toBe(19);
+  expect(backgroundPriority(19)).toBe(19);
+  expect(backgroundPriority(-5)).toBe(5);
 });
