@@ -156,7 +156,7 @@ function lowerPriority(pid: number | undefined): void {
 export function updateFolder(from: string, to: string): void {
   const wanted = new Set<string>();
   // Synchronous: thousands of small reads from the page cache take a fraction of a second this
-  // way, and seconds as as many round trips through the thread pool (measured: 2.6 s for a 5,000-page index).
+  // way, and seconds as many round trips through the thread pool (measured: 2.6 s for a 5,000-page index).
   const copy = (folder: string) => {
     for (const entry of readdirSync(folder, { withFileTypes: true })) {
       const source = join(folder, entry.name);

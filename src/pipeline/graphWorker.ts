@@ -70,13 +70,13 @@ function layoutOf({ nodes, communities, sources, targets, weights }: LayoutInput
 
 if (parentPort) {
   parentPort.once('message', (job: Job) => {
-    // A build waits for the layout (graph.json and the local-graph files need it); the dev server's
-    // analytics after an edit must never hold up the edit itself.
-    if (job.kind !== 'layout') runBehindMainThread();
+    // A build waits for the layout (graph.json and the local-graph files need it), so it keeps its
+    // priority; the dev server's analytics after an edit must never hold up the edit itself.
     if (job.kind === 'layout') {
       parentPort!.postMessage(layoutOf(job.input));
       return;
     }
+    runBehindMainThread();
     const serialized = job.graph;
     const graph = MultiDirectedGraph.from(serialized) as unknown as KnowledgeGraph;
     // As in the build: analytics over the authored links, the layout with the query edges too.
