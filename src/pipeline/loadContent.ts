@@ -147,6 +147,11 @@ export interface LoadOptions {
    * line, 261 ms on a worker; 300 topics 260 ms and 577 ms), so it runs in line.
    */
   layoutOnWorkerFrom?: number;
+  /**
+   * Notes per message to or from a shard (default 1,000). Half of a 100,000-note vault in one
+   * message was gigabytes, built up in the worker and copied on both sides; batches stream instead.
+   */
+  batchSize?: number;
 }
 
 export async function loadContent(deploy: DeployConfig, demos: DemoRegistry, options: LoadOptions = {}): Promise<LoadedContent> {
@@ -222,19 +227,43 @@ export async function loadContent(deploy: DeployConfig, demos: DemoRegistry, opt
   const shards = createShards(shardOptions, shardCount(toRead.length));
   /** Which shard holds each note whose tree is in memory this build. */
   const ownerOf = new Map<TopicSlug, number>();
+  const batchSize = options.batchSize ?? 1000;
+  const inBatches = <T>(items: readonly T[]): T[][] => {
+    const batches: T[][] = [];
+    for (let i = 0; i < items.length; i += batchSize) batches.push(items.slice(i, i + batchSize));
+    return batches;
+  };
   /** Reads and parses notes in the shards (dealt out round-robin), keeping their trees there. */
   const work = { parsed: 0, transformed: 0, rendered: 0 };
   const load = async (files: readonly string[]) => {
     work.parsed += files.length;
-    const dealt = shards.map((_, k) => files.filter((__, i) => i % shards.length === k));
-    const readBack = await Promise.all(shards.map((shard, k) => shard.read(dealt[k]!)));
-    readBack.forEach((results, k) => {
-      for (const read of results) {
-        reads.set(read.rel, read);
-        if (read.note) ownerOf.set(read.note.slug, k);
-      }
-    });
+    await Promise.all(
+      shards.map(async (shard, k) => {
+        const mine = files.filter((_, i) => i % shards.length === k);
+        for (const results of await Promise.all(inBatches(mine).map((batch) => shard.read(batch)))) {
+          for (const read of results) {
+            reads.set(read.rel, read);
+            if (read.note) ownerOf.set(read.note.slug, k);
+          }
+        }
+      }),
+    );
   };
+  /** Transforms every note the shards have read and not transformed, a batch at a time. */
+  const transformLoaded = (each: (t: TransformedNote) => void) =>
+    Promise.all(
+      shards.map(async (shard) => {
+        await shard.lookUpIn(lookupData!);
+        for (let done = await shard.transform(batchSize); ; done = await shard.transform(batchSize)) {
+          done.forEach(each);
+          if (done.length < batchSize) break;
+        }
+      }),
+    );
+  /** Renders notes in their shards, a batch per message; a shard renders them in the order asked. */
+  const renderInShards = (features: ReadonlyArray<[TopicSlug, RenderFeatures]>) =>
+    Promise.all(shards.map((shard, k) => Promise.all(inBatches(features.filter(([slug]) => ownerOf.get(slug) === k)).map((batch) => shard.render(batch))))).then((done) => done.flat(2));
+  let lookupData: LookupData | undefined;
   try {
     await load(toRead);
     const unpublishedNotes: UnpublishedNote[] = [];
@@ -272,7 +301,7 @@ export async function loadContent(deploy: DeployConfig, demos: DemoRegistry, opt
     const redirects = home && !home.wantsHome ? [{ path: home.urlPath, to: home.slug }] : [];
 
     // 5. Transform: links become data and nodes.
-    const lookupData: LookupData = {
+    lookupData = {
       notes: notes.map((n) => ({ slug: n.slug, title: n.title, aliases: n.meta.aliases, path: n.path, url: urlOf(n.slug), urlPath: n.urlPath })),
       homeSlug: home?.slug,
       unpublished: unpublishedNotes.map((n) => ({ title: n.title, aliases: n.aliases, path: n.path })),
@@ -302,10 +331,10 @@ export async function loadContent(deploy: DeployConfig, demos: DemoRegistry, opt
       }
       await load(stale);
     }
-    for (const t of (await Promise.all(shards.map((shard) => shard.transform(lookupData)))).flat()) {
+    await transformLoaded((t) => {
       transformedBySlug.set(t.slug, t);
       work.transformed++;
-    }
+    });
     // Back in note order, whatever shard did the work.
     const transformed = notes.map((n) => transformedBySlug.get(n.slug)).filter((t): t is TransformedNote => t !== undefined);
     const links: LinkRecord[] = [];
@@ -358,7 +387,7 @@ export async function loadContent(deploy: DeployConfig, demos: DemoRegistry, opt
       else if (ownerOf.has(t.slug)) renderNow.push(t);
       else renderKeys.delete(t.slug); // not loaded: step 11 loads and renders it
     }
-    const renderingNow = Promise.all(shards.map((shard, k) => shard.renderNow(renderNow.filter((t) => ownerOf.get(t.slug) === k).map((t) => [t.slug, t.features]))));
+    const renderingNow = renderInShards(renderNow.map((t) => [t.slug, t.features]));
     // If a content error stops the build first, nobody waits for these.
     renderingNow.catch(() => {});
 
@@ -471,7 +500,7 @@ export async function loadContent(deploy: DeployConfig, demos: DemoRegistry, opt
       const missing = [...new Set([...toRender, ...needs.map((e) => e.target)])].filter((slug) => !ownerOf.has(slug) && bySlug.has(slug));
       if (missing.length) {
         await load(missing.map((slug) => bySlug.get(slug)!.rel));
-        work.transformed += (await Promise.all(shards.map((shard) => shard.transform(lookupData)))).flat().length;
+        await transformLoaded(() => work.transformed++);
       }
       await Promise.all(shards.map((shard, k) => shard.fillQueries(queried.results.filter(([id]) => ownerOf.get(id.slice(0, id.lastIndexOf('#')) as TopicSlug) === k))));
       const sections = (await Promise.all(shards.map((shard, k) => shard.sections(needs.filter((e) => ownerOf.get(e.target) === k))))).flat();
@@ -484,15 +513,8 @@ export async function loadContent(deploy: DeployConfig, demos: DemoRegistry, opt
       }
       const neededBy = (k: number) => (e: EmbedNeed) => ownerOf.get(e.from) === k;
       const sectionOf = new Map(sections);
-      const rendering = Promise.all(
-        shards.map((shard, k) =>
-          shard.render(
-            needs.filter(neededBy(k)).map((e) => [e.id, sectionOf.get(e.id) ?? []]),
-            [...features].filter(([slug]) => ownerOf.get(slug) === k),
-            toRender.filter((slug) => ownerOf.get(slug) === k),
-          ),
-        ),
-      );
+      await Promise.all(shards.map((shard, k) => shard.fillEmbeds(needs.filter(neededBy(k)).map((e) => [e.id, sectionOf.get(e.id) ?? []]))));
+      const rendering = renderInShards([...features]);
       // The layout needs nothing the pages show, so a large graph's ForceAtlas2 runs on a worker
       // thread while the shards render and then while Astro renders the pages; what shows
       // positions (graph.json, the local graphs) waits for `laidOut`. A small graph is laid out
@@ -518,7 +540,7 @@ export async function loadContent(deploy: DeployConfig, demos: DemoRegistry, opt
         laidOut.catch(() => {});
       }
       lap('layout');
-      const rendered = [...(await renderingNow).flat(), ...(await rendering).flat()];
+      const rendered = [...(await renderingNow), ...(await rendering)];
       work.rendered = rendered.length;
       for (const r of rendered) htmlBySlug.set(r.slug, r);
       for (const t of transformed) diagnostics.push(...((htmlBySlug.get(t.slug) as RenderedNote | undefined)?.diagnostics ?? []));

@@ -108,9 +108,12 @@ interface Held {
 export class NoteShard {
   readonly #options: ShardOptions;
   readonly #held = new Map<TopicSlug, Held>();
-  #renderingNow: Promise<unknown> = Promise.resolve();
+  #rendering: Promise<unknown> = Promise.resolve();
   /** What every note's rendering shares. */
   readonly #renderOptions;
+  /** The answers transforms get (from `lookUpIn`), and the notes read but not yet transformed, in order. */
+  #lookup: SiteLookup | undefined;
+  #toTransform: TopicSlug[] = [];
 
   constructor(options: ShardOptions) {
     this.#options = options;
@@ -133,6 +136,7 @@ export class NoteShard {
       const parsed = this.#parse(read.note, body, read.note.bodyLine, diagnostics);
       const held: Held = { note: read.note, faq: [], containers: new Map(), placeholders: new Map(), transformed: false };
       this.#held.set(note.slug, held);
+      this.#toTransform.push(note.slug);
       if (!parsed) return { rel, note, diagnostics };
       dropRepeatedTitle(parsed.tree, note.title, (node) => toString(node));
       const anchors = assignAnchors(parsed.tree);
@@ -148,12 +152,24 @@ export class NoteShard {
     for (const slug of slugs) this.#held.delete(slug);
   }
 
-  /** Links become data and nodes, for every note of this shard read since the last call. */
-  transform(data: LookupData): TransformedNote[] {
-    const siteWide = siteLookup(data, this.#options);
+  /** What the next transforms will ask about other notes (the coordinator sends it once per build step). */
+  lookUpIn(data: LookupData): void {
+    this.#lookup = siteLookup(data, this.#options);
+  }
+
+  /**
+   * Links become data and nodes, for up to `limit` notes of this shard read and not yet transformed:
+   * the coordinator asks until none is left, so no message (nor the worker) holds them all at once.
+   */
+  transform(limit: number): TransformedNote[] {
+    const siteWide = this.#lookup;
+    if (!siteWide) throw new Error('transform before lookUpIn');
     const { demos } = this.#options;
     const out: TransformedNote[] = [];
-    for (const [slug, held] of this.#held) {
+    while (out.length < limit && this.#toTransform.length) {
+      const slug = this.#toTransform.shift()!;
+      const held = this.#held.get(slug);
+      if (!held) continue;
       const { note } = held;
       if (!held.tree || held.transformed) continue;
       held.transformed = true;
@@ -246,19 +262,29 @@ export class NoteShard {
     });
   }
 
+  /** Puts copies of other notes' sections where this shard's notes embed them. */
+  fillEmbeds(sections: ReadonlyArray<[id: string, section: RootContent[]]>): void {
+    for (const [id, section] of sections) {
+      const slug = id.slice(0, id.lastIndexOf('#')) as TopicSlug;
+      const container = this.#held.get(slug)?.containers.get(id);
+      if (container) fillEmbed(container, section);
+    }
+  }
+
   /**
-   * Renders now, and forgets, notes whose HTML can need nothing more: no query results to fill in,
-   * nothing to embed, and not embedded by another note (so no section will be copied from them).
-   * The coordinator asks for them as soon as they are transformed, and builds the graph meanwhile.
+   * Renders the notes asked for to HTML, with the features the coordinator gives (a page that
+   * embeds another needs what the copy needs), and lets their trees go. The coordinator asks for
+   * most notes as soon as they are transformed, while it builds the graph: a note whose HTML can
+   * need nothing more (no query to fill in, nothing to embed, not embedded). Calls run one after
+   * another, in the order they arrive.
    */
-  renderNow(features: ReadonlyArray<[TopicSlug, RenderFeatures]>): Promise<RenderedNote[]> {
-    const rendering = this.#renderNow(features);
-    // In process, `render` could otherwise start (and clear the trees) while these are in progress.
-    this.#renderingNow = rendering.catch(() => {});
+  render(features: ReadonlyArray<[TopicSlug, RenderFeatures]>): Promise<RenderedNote[]> {
+    const rendering = this.#rendering.then(() => this.#renderEach(features));
+    this.#rendering = rendering.catch(() => {});
     return rendering;
   }
 
-  async #renderNow(features: ReadonlyArray<[TopicSlug, RenderFeatures]>): Promise<RenderedNote[]> {
+  async #renderEach(features: ReadonlyArray<[TopicSlug, RenderFeatures]>): Promise<RenderedNote[]> {
     const out: RenderedNote[] = [];
     for (const [slug, noteFeatures] of features) {
       const held = this.#held.get(slug);
@@ -266,28 +292,6 @@ export class NoteShard {
       out.push(await this.#render(slug, held, noteFeatures));
       this.#held.delete(slug);
     }
-    return out;
-  }
-
-  /**
-   * Fills transclusions, renders the notes asked for (every held note when `only` is not given) to
-   * HTML and lets all the trees go. A warm build holds some notes only to copy sections from them.
-   */
-  async render(sections: ReadonlyArray<[id: string, section: RootContent[]]>, features: ReadonlyArray<[TopicSlug, RenderFeatures]>, only?: readonly TopicSlug[]): Promise<RenderedNote[]> {
-    await this.#renderingNow;
-    const wanted = only ? new Set(only) : undefined;
-    for (const [id, section] of sections) {
-      const slug = id.slice(0, id.lastIndexOf('#')) as TopicSlug;
-      const container = this.#held.get(slug)?.containers.get(id);
-      if (container) fillEmbed(container, section);
-    }
-    const featuresOf = new Map(features);
-    const out: RenderedNote[] = [];
-    for (const [slug, held] of this.#held) {
-      if (!held.tree || (wanted && !wanted.has(slug))) continue;
-      out.push(await this.#render(slug, held, featuresOf.get(slug) ?? held.features!));
-    }
-    this.#held.clear();
     return out;
   }
 

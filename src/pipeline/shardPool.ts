@@ -58,7 +58,7 @@ export function internStrings<T>(value: T, strings: Map<string, string>, inMessa
 }
 
 /** The NoteShard methods a handle forwards. */
-const SHARD_METHODS = ['read', 'drop', 'transform', 'fillQueries', 'sections', 'renderNow', 'render'] as const satisfies ReadonlyArray<keyof NoteShard>;
+const SHARD_METHODS = ['read', 'drop', 'lookUpIn', 'transform', 'fillQueries', 'sections', 'fillEmbeds', 'render'] as const satisfies ReadonlyArray<keyof NoteShard>;
 
 /** A handle whose methods all go through `call`, in process or to a worker. */
 function shardHandle(call: (method: keyof NoteShard) => (...args: unknown[]) => Promise<unknown>, close: () => Promise<void>): ShardHandle {

@@ -1,7 +1,7 @@
 // A worker thread holding one NoteShard: it answers the coordinator's calls, one message per call.
 // Calls start in the order they arrive, but an asynchronous one (rendering) may still be running
-// when the next starts: NoteShard keeps such calls apart (render waits for renderNow; the others
-// touch notes the early rendering does not). See src/pipeline/shardPool.ts.
+// when the next starts: NoteShard keeps such calls apart (renders run one after another; the other
+// calls touch notes the early renders do not). See src/pipeline/shardPool.ts.
 import { parentPort, workerData } from 'node:worker_threads';
 import { NoteShard, type ShardOptions } from './noteShard.ts';
 

@@ -238,13 +238,13 @@ test('the layout lands after the content, computed on a worker thread, exactly a
   expect(new Set(content.graph.mapNodes((_node, a) => `${a.x},${a.y}`)).size).toBe(content.graph.order);
 });
 
-test.each(['tests/fixtures/obsidian', 'tests/fixtures/queries'])('%s: notes rendered on worker threads — most as soon as they are transformed — come out as in process', async (vault) => {
-  const load = async (workers: string | undefined) => {
+test.each(['tests/fixtures/obsidian', 'tests/fixtures/queries'])('%s: notes rendered on worker threads — most as soon as they are transformed, in batches of any size — come out as in process', async (vault) => {
+  const load = async (workers: string | undefined, batchSize?: number) => {
     const saved = process.env['ATLAS_WORKERS'];
     if (workers === undefined) delete process.env['ATLAS_WORKERS'];
     else process.env['ATLAS_WORKERS'] = workers;
     try {
-      return await loadContent(readDeployConfig({ ATLAS_CONTENT: vault, ATLAS_LINKS: 'warn', ATLAS_CACHE: 'off' }), demos);
+      return await loadContent(readDeployConfig({ ATLAS_CONTENT: vault, ATLAS_LINKS: 'warn', ATLAS_CACHE: 'off' }), demos, batchSize === undefined ? {} : { batchSize });
     } finally {
       if (saved === undefined) delete process.env['ATLAS_WORKERS'];
       else process.env['ATLAS_WORKERS'] = saved;
@@ -257,6 +257,14 @@ test.each(['tests/fixtures/obsidian', 'tests/fixtures/queries'])('%s: notes rend
   expect(onWorkers.diagnostics.map(formatDiagnostic)).toEqual(inProcess.diagnostics.map(formatDiagnostic));
   // Every page has its HTML, including those that embed others or list query results.
   for (const topic of onWorkers.topics) expect(topic.html, topic.slug).not.toBe('');
+  // Messages of two notes each: every note is still read, transformed and rendered, once.
+  for (const small of [await load('2', 2), await load(undefined, 3)]) {
+    expect(pages(small)).toEqual(pages(inProcess));
+    expect(small.links).toEqual(inProcess.links);
+    expect(small.diagnostics.map(formatDiagnostic)).toEqual(inProcess.diagnostics.map(formatDiagnostic));
+    expect(small.work).toEqual(inProcess.work);
+  }
+  expect(inProcess.work.rendered).toBe(inProcess.topics.length);
 });
 
 test('each link carries the sentence it sits in, however many sentences and links its paragraph has', async () => {
