@@ -65,7 +65,7 @@ function layoutOf({ nodes, communities, sources, targets, weights }: LayoutInput
   const graph = new MultiDirectedGraph();
   nodes.forEach((node, i) => graph.addNode(node, { community: communities[i] }));
   for (let i = 0; i < sources.length; i++) graph.addDirectedEdge(nodes[sources[i]!]!, nodes[targets[i]!]!, { weight: weights[i] });
-  return layout(graph as unknown as KnowledgeGraph);
+  return layout(graph as unknown as KnowledgeGraph, {}, { disposable: true });
 }
 
 if (parentPort) {
