@@ -250,10 +250,10 @@ export async function loadContent(deploy: DeployConfig, demos: DemoRegistry, opt
     );
   };
   /** Transforms every note the shards have read and not transformed, a batch at a time. */
-  const transformLoaded = (each: (t: TransformedNote) => void) =>
+  const transformLoaded = (lookupData: LookupData, each: (t: TransformedNote) => void) =>
     Promise.all(
       shards.map(async (shard) => {
-        await shard.lookUpIn(lookupData!);
+        await shard.lookUpIn(lookupData);
         for (let done = await shard.transform(batchSize); ; done = await shard.transform(batchSize)) {
           done.forEach(each);
           if (done.length < batchSize) break;
@@ -263,7 +263,6 @@ export async function loadContent(deploy: DeployConfig, demos: DemoRegistry, opt
   /** Renders notes in their shards, a batch per message; a shard renders them in the order asked. */
   const renderInShards = (features: ReadonlyArray<[TopicSlug, RenderFeatures]>) =>
     Promise.all(shards.map((shard, k) => Promise.all(inBatches(features.filter(([slug]) => ownerOf.get(slug) === k)).map((batch) => shard.render(batch))))).then((done) => done.flat(2));
-  let lookupData: LookupData | undefined;
   try {
     await load(toRead);
     const unpublishedNotes: UnpublishedNote[] = [];
@@ -301,7 +300,7 @@ export async function loadContent(deploy: DeployConfig, demos: DemoRegistry, opt
     const redirects = home && !home.wantsHome ? [{ path: home.urlPath, to: home.slug }] : [];
 
     // 5. Transform: links become data and nodes.
-    lookupData = {
+    const lookupData: LookupData = {
       notes: notes.map((n) => ({ slug: n.slug, title: n.title, aliases: n.meta.aliases, path: n.path, url: urlOf(n.slug), urlPath: n.urlPath })),
       homeSlug: home?.slug,
       unpublished: unpublishedNotes.map((n) => ({ title: n.title, aliases: n.aliases, path: n.path })),
@@ -331,7 +330,7 @@ export async function loadContent(deploy: DeployConfig, demos: DemoRegistry, opt
       }
       await load(stale);
     }
-    await transformLoaded((t) => {
+    await transformLoaded(lookupData, (t) => {
       transformedBySlug.set(t.slug, t);
       work.transformed++;
     });
@@ -500,7 +499,7 @@ export async function loadContent(deploy: DeployConfig, demos: DemoRegistry, opt
       const missing = [...new Set([...toRender, ...needs.map((e) => e.target)])].filter((slug) => !ownerOf.has(slug) && bySlug.has(slug));
       if (missing.length) {
         await load(missing.map((slug) => bySlug.get(slug)!.rel));
-        await transformLoaded(() => work.transformed++);
+        await transformLoaded(lookupData, () => work.transformed++);
       }
       await Promise.all(shards.map((shard, k) => shard.fillQueries(queried.results.filter(([id]) => ownerOf.get(id.slice(0, id.lastIndexOf('#')) as TopicSlug) === k))));
       const sections = (await Promise.all(shards.map((shard, k) => shard.sections(needs.filter((e) => ownerOf.get(e.target) === k))))).flat();

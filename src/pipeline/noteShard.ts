@@ -98,7 +98,6 @@ interface Held {
   text?: string;
   anchors?: { headings: HeadingAnchor[]; blockIds: Set<string> };
   faq: Array<{ tree: Root; line: number; features: RenderFeatures }>;
-  features?: RenderFeatures;
   containers: Map<string, Parent & { data?: Record<string, unknown> }>;
   placeholders: Map<string, { type: string; data?: Record<string, unknown>; children?: unknown[] }>;
   /** Transforming changes the tree, so each note is transformed once. */
@@ -111,9 +110,11 @@ export class NoteShard {
   #rendering: Promise<unknown> = Promise.resolve();
   /** What every note's rendering shares. */
   readonly #renderOptions;
-  /** The answers transforms get (from `lookUpIn`), and the notes read but not yet transformed, in order. */
+  /** The answers transforms get (from `lookUpIn`). */
   #lookup: SiteLookup | undefined;
-  #toTransform: TopicSlug[] = [];
+  /** The notes in the order they were read; those before `#transformedUpTo` have been transformed. */
+  readonly #readOrder: TopicSlug[] = [];
+  #transformedUpTo = 0;
 
   constructor(options: ShardOptions) {
     this.#options = options;
@@ -136,7 +137,7 @@ export class NoteShard {
       const parsed = this.#parse(read.note, body, read.note.bodyLine, diagnostics);
       const held: Held = { note: read.note, faq: [], containers: new Map(), placeholders: new Map(), transformed: false };
       this.#held.set(note.slug, held);
-      this.#toTransform.push(note.slug);
+      this.#readOrder.push(note.slug);
       if (!parsed) return { rel, note, diagnostics };
       dropRepeatedTitle(parsed.tree, note.title, (node) => toString(node));
       const anchors = assignAnchors(parsed.tree);
@@ -166,8 +167,8 @@ export class NoteShard {
     if (!siteWide) throw new Error('transform before lookUpIn');
     const { demos } = this.#options;
     const out: TransformedNote[] = [];
-    while (out.length < limit && this.#toTransform.length) {
-      const slug = this.#toTransform.shift()!;
+    while (out.length < limit && this.#transformedUpTo < this.#readOrder.length) {
+      const slug = this.#readOrder[this.#transformedUpTo++]!;
       const held = this.#held.get(slug);
       if (!held) continue;
       const { note } = held;
@@ -221,7 +222,6 @@ export class NoteShard {
         held.faq.push({ tree: answer.tree, line, features: done.features });
         faqText.push(plainText(answer.tree).replace(/\s+/g, ' ').trim());
       });
-      held.features = result.features;
       out.push({
         slug,
         links,

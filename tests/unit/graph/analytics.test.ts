@@ -106,6 +106,18 @@ describe('layout and sizes', () => {
     expect(build(2)).not.toEqual(build(1));
   });
 
+  test("a disposable graph is laid out in place, exactly as a copy would be; otherwise the caller's graph is left alone", () => {
+    const graph = graphOf(['a', 'b', 'c', 'd', 'e', 'f'], ['a>b', 'b>c', 'c>a', 'd>e', 'e>f', 'f>d', 'a>d']);
+    communities.assign(graph, { seed: 1 });
+    const own = graph.copy();
+    const positions = () => graph.mapNodes((_node, a) => [a.x, a.y]);
+    const before = positions();
+    const copied = layout(graph, { seed: 1 });
+    expect(positions()).toEqual(before);
+    expect(layout(own, { seed: 1 }, { disposable: true })).toEqual(copied);
+    expect(own.size).toBe(graph.size);
+  });
+
   test('sizes grow with PageRank between the bounds', () => {
     const graph = graphOf(['c', 'l1', 'l2', 'l3'], ['l1>c', 'l2>c', 'l3>c']);
     pagerank.assign(graph);
