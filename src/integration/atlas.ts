@@ -14,6 +14,7 @@ import { searchDocument } from '../lib/searchDocument.ts';
 import { scratchFolder, startSearchIndex, type SearchIndexJob } from './pagefind.ts';
 import { buildTimings } from './buildTimings.ts';
 import { memoryNotice } from './memoryNotice.ts';
+import { tuneCollectorForBuild } from './collectorTuning.ts';
 
 /** How long the dev server waits for more file events before rebuilding the model. */
 const DEV_BURST_MS = 30;
@@ -42,6 +43,7 @@ export function atlas(options: AtlasIntegrationOptions): AstroIntegration {
     name: 'efficiency-atlas',
     hooks: {
       'astro:build:start': async ({ logger }) => {
+        tuneCollectorForBuild();
         const site = await loadOrExit(logger);
         timings.lap('startup and site model');
         const builds = currentBuildCache();
