@@ -7,11 +7,13 @@
 //   warm   by this generator again after editing one page, reusing the last build (5,000 pages),
 // alternating so machine noise hits them alike, cold and floor each from an empty output folder
 // (see fresh). Prints medians of BENCH_RUNS runs (default 3),
-// ms/page, peak RSS, the ratios, and whether the 100k build is within 1.3× of the straight line
+// ms/page, peak RSS, CPU time (every thread and child process: on few cores, what bounds the wall
+// time), the ratios, and whether the 100k build is within 1.3× of the straight line
 // through the 1k and 10k figures. A floor that cannot build (bare Astro fails at 100,000 pages) is
 // reported with its reason, and our figures still print.
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -47,10 +49,27 @@ class BuildFailed extends Error {
   }
 }
 
+/**
+ * CPU seconds used so far by this process's finished children: every thread of each, and the
+ * processes they waited for in turn (Astro's pagefind). Linux only (undefined elsewhere).
+ */
+function childrenCpuSeconds() {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    // After the command name in parentheses, from the third field on; cutime and cstime are the
+    // 16th and 17th, in clock ticks (USER_HZ, 100 a second on Linux).
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Runs a command, timing it; the RSS preload reports the Node process's peak memory. */
 function timed(args, cwd, env) {
   const rssFile = join(OUT, 'rss.txt');
   rmSync(rssFile, { force: true });
+  const cpuBefore = childrenCpuSeconds();
   const start = performance.now();
   const result = spawnSync(process.execPath, ['--import', join(ROOT, 'bench/report-rss.mjs'), ...args], {
     cwd,
@@ -61,7 +80,9 @@ function timed(args, cwd, env) {
   const ms = performance.now() - start;
   if (result.status !== 0) throw new BuildFailed(`bench/build: ${args.join(' ')} failed in ${cwd}:\n${(result.stdout + result.stderr).slice(-3000)}`, result.stdout + result.stderr);
   const rssMiB = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) / 1024 : 0;
-  return { ms, rssMiB, output: result.stdout + result.stderr };
+  const cpuAfter = childrenCpuSeconds();
+  const cpuS = cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore;
+  return { ms, rssMiB, cpuS, output: result.stdout + result.stderr };
 }
 
 function atlasBuild(corpus, out, cache) {
@@ -80,7 +101,7 @@ function floorBuild(corpus, out, { keepCache = false } = {}) {
   if (!keepCache) for (const cache of ['node_modules/.astro', '.astro']) rmSync(join(bare, cache), { recursive: true, force: true });
   const build = timed([astroBin, 'build'], bare, { BARE_CONTENT: corpus, BARE_OUT: out });
   const search = timed([pagefindBin, '--site', out, '--quiet'], ROOT, {});
-  return { ms: build.ms + search.ms, rssMiB: build.rssMiB };
+  return { ms: build.ms + search.ms, rssMiB: build.rssMiB, cpuS: build.cpuS === undefined || search.cpuS === undefined ? undefined : build.cpuS + search.cpuS };
 }
 
 /**
@@ -166,6 +187,13 @@ for (const pages of [...SIZES, ...(HUGE ? [100000] : [])]) {
   );
   // Each run, in order, so the noise behind a median can be seen.
   if (runs > 1) console.log(`  runs: cold ${cold.map((r) => seconds(r.ms)).join(', ')} | floor ${floor.map((r) => seconds(r.ms)).join(', ')}`);
+  const cpu = { cold: median(cold.map((r) => r.cpuS)), floor: median(floor.map((r) => r.cpuS)) };
+  if (cpu.cold !== undefined && cpu.floor !== undefined) {
+    const busy = (cpuS, ms) => ((cpuS * 1000) / ms).toFixed(2);
+    console.log(
+      `  CPU time (all threads and child processes, median): cold ${cpu.cold.toFixed(1)} s, floor ${cpu.floor.toFixed(1)} s, ratio ${(cpu.cold / cpu.floor).toFixed(2)}× | cores busy on average: cold ${busy(cpu.cold, c.ms)}, floor ${busy(cpu.floor, f.ms)} of ${availableParallelism()}`,
+    );
+  }
 
   if (pages === WARM_SIZE) {
     // Warm: a build that fills the cache, then RUNS builds each after editing one page.
