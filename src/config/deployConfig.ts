@@ -1,7 +1,8 @@
 // Where and how a site is built and deployed, from the environment: the one place ATLAS_*
 // variables are read. What the site *is* (its name, home note, look) is the vault's own
 // configuration, `atlas.yaml` (src/config/siteConfig.ts); these settings change per deployment.
-import { resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { normalizeBase } from '../routes.ts';
 
 export type LinkPolicy = 'error' | 'warn';
@@ -42,4 +43,33 @@ export function readDeployConfig(env: Record<string, string | undefined> = proce
     links,
     outDir: resolve(cwd, env['ATLAS_OUT'] ?? 'dist'),
   };
+}
+
+/**
+ * Why a static build cannot write to `outDir`, or undefined when it can. Astro bundles the pages
+ * into a scratch folder and moves their assets into the output folder by renaming them; the scratch
+ * folder is inside the output folder, or in the project's `.astro` folder when the output folder is
+ * outside the project. A rename cannot cross filesystems, so an output folder outside the project
+ * on another filesystem (a /tmp that is tmpfs, another disk, a container volume) made the build fail
+ * half-way with "EXDEV: cross-device link not permitted" and a stack trace.
+ */
+export function outputFolderProblem(outDir: string, cwd = process.cwd(), deviceOf: (path: string) => number | bigint = deviceOfNearest): string | undefined {
+  // Astro's own test for "inside the project": a plain prefix of the path.
+  if (outDir.startsWith(cwd)) return undefined;
+  if (deviceOf(outDir) === deviceOf(join(cwd, '.astro'))) return undefined;
+  return (
+    `ATLAS_OUT is ${outDir}, on another filesystem than the project (${cwd}): Astro moves built files into the output folder by renaming them, ` +
+    'which cannot cross filesystems. Build into a folder on the same filesystem (the default, dist/ in the project, always is) and copy it from there.'
+  );
+}
+
+/** The filesystem a path is on, or would be on once created: its nearest existing folder's. */
+function deviceOfNearest(path: string): number {
+  for (let at = path; ; at = dirname(at)) {
+    try {
+      return statSync(at).dev;
+    } catch {
+      if (dirname(at) === at) throw new Error(`no existing folder above ${path}`);
+    }
+  }
 }

@@ -5,7 +5,7 @@
 // steps.
 import { join } from 'node:path';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import type { DeployConfig } from '../config/deployConfig.ts';
+import { outputFolderProblem, type DeployConfig } from '../config/deployConfig.ts';
 import { ContentError, formatDiagnostic } from '../pipeline/diagnostics.ts';
 import { currentBuildCache, getSite, invalidateSite, useDevCache, type Site } from '../lib/site.ts';
 import { planPages, savePagePlan, setPagePlan, type PagePlan } from '../lib/pagePlan.ts';
@@ -42,6 +42,14 @@ export function atlas(options: AtlasIntegrationOptions): AstroIntegration {
   return {
     name: 'efficiency-atlas',
     hooks: {
+      'astro:config:setup': ({ command, logger }) => {
+        // Said before anything is built, as the deployer's to fix: not a stack trace half-way through.
+        const problem = command === 'build' ? outputFolderProblem(options.deploy.outDir) : undefined;
+        if (problem) {
+          logger.error(problem);
+          process.exit(1);
+        }
+      },
       'astro:build:start': async ({ logger }) => {
         tuneCollectorForBuild();
         const site = await loadOrExit(logger);
