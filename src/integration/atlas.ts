@@ -8,7 +8,7 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { outputFolderProblem, type DeployConfig } from '../config/deployConfig.ts';
 import { ContentError, formatDiagnostic } from '../pipeline/diagnostics.ts';
 import { currentBuildCache, getSite, invalidateSite, useDevCache, type Site } from '../lib/site.ts';
-import { planPages, savePagePlan, setPagePlan, type PagePlan } from '../lib/pagePlan.ts';
+import { clearOutputForBuild, planPages, savePagePlan, setPagePlan, type PagePlan } from '../lib/pagePlan.ts';
 import type { BuildCache } from '../pipeline/buildCache.ts';
 import { searchDocument } from '../lib/searchDocument.ts';
 import { scratchFolder, startSearchIndex, type SearchIndexJob } from './pagefind.ts';
@@ -55,17 +55,12 @@ export function atlas(options: AtlasIntegrationOptions): AstroIntegration {
         const site = await loadOrExit(logger);
         timings.lap('startup and site model');
         const builds = currentBuildCache();
-        plan = planPages(site, options.deploy.outDir, manifestFile(builds), builds?.stamp ?? '');
-        setPagePlan(plan);
-        if (plan.unchanged.size) logger.info(`${plan.unchanged.size} of ${site.topics.length} topic pages unchanged since the last build`);
-        timings.lap('page plan');
+        const cleared = clearOutputForBuild(site, options.deploy.outDir, manifestFile(builds), builds?.stamp ?? '');
+        // The search index starts once the output folder is cleared (a first build's pagefind writes
+        // straight into it) but before the pages are planned: with the cache on, the plan digests
+        // every page (1.6 s at 5,000 pages), and pagefind, the last thing a warm build waits for,
+        // gets that long a head start.
         const documents = site.topics.map((topic) => searchDocument(topic, site.base, site.identity.language));
-        for (const step of options.afterBuild ?? []) {
-          const work = Promise.resolve(step.start?.({ outDir: options.deploy.outDir, site }));
-          // Waited for (and its failure reported) after the pages; until then not an unhandled rejection.
-          work.catch(() => {});
-          started.set(step, work);
-        }
         search = startSearchIndex({
           documents,
           outputPath: join(options.deploy.outDir, site.routes.pagefind().slice(site.base.length)),
@@ -73,6 +68,16 @@ export function atlas(options: AtlasIntegrationOptions): AstroIntegration {
           workDir: join(scratchFolder(3 * documents.reduce((units, doc) => units + doc.html.length, 0)), `efficiency-atlas-search-${process.pid}`),
           logger,
         });
+        plan = planPages(site, cleared);
+        setPagePlan(plan);
+        if (plan.unchanged.size) logger.info(`${plan.unchanged.size} of ${site.topics.length} topic pages unchanged since the last build`);
+        timings.lap('page plan');
+        for (const step of options.afterBuild ?? []) {
+          const work = Promise.resolve(step.start?.({ outDir: options.deploy.outDir, site }));
+          // Waited for (and its failure reported) after the pages; until then not an unhandled rejection.
+          work.catch(() => {});
+          started.set(step, work);
+        }
       },
       'astro:server:setup': async ({ server, logger }) => {
         useDevCache();

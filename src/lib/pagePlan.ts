@@ -3,7 +3,8 @@
 // last build wrote — with the file still there — is left as it is; so are unchanged local-graph
 // files and redirect pages. The search index is brought up to date in place, and files written
 // again are overwritten in place. Everything else in the output folder is cleared at the start of
-// every build (the few site-wide pages, assets, and whatever this build does not write).
+// every build (the few site-wide pages, assets, and whatever this build does not write), before
+// the pages are planned.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
@@ -73,20 +74,24 @@ export function outputFile(outDir: string, site: Site, url: string): string {
   return join(outDir, ...url.slice(site.base.length).split('/').map(decodeURIComponent), ...(url.endsWith('/') ? ['index.html'] : []));
 }
 
+/** What clearOutputForBuild found and kept, for planPages. */
+export interface ClearedOutput {
+  outDir: string;
+  manifestFile: string | undefined;
+  previous: Manifest | undefined;
+  localGraphs: string | undefined;
+  localGraphsKept: boolean;
+  redirects: string;
+  redirectsKept: boolean;
+}
+
 /**
- * Plans this build's topic pages against the last build's manifest, and clears the output folder
- * of everything else (so nothing stale survives: a deleted note's page, an old asset). Without a
- * usable manifest the folder is emptied, as a cold build does.
+ * Clears the output folder for this build, against the last build's manifest: everything goes but
+ * what this build writes again or may keep (so nothing stale survives: a deleted note's page, an
+ * old asset). Without a usable manifest only the files written again stay, as in a cold build.
  */
-export function planPages(site: Site, outDir: string, manifestFile: string | undefined, stamp: string): PagePlan {
-  // Without a manifest to read or write (the cache is off) there is nothing to compare: no digests.
-  const digests: Record<string, string> = {};
-  if (manifestFile) {
-    const chrome = chromeDigest(site);
-    for (const topic of site.topics) digests[topic.slug] = `${chrome}.${topicViewDigest(topicView(site, topic))}`;
-  }
+export function clearOutputForBuild(site: Site, outDir: string, manifestFile: string | undefined, stamp: string): ClearedOutput {
   const previous = readManifest(manifestFile, stamp);
-  const unchanged = new Set<TopicSlug>();
   const keep = new Set<string>();
   // A layout still being computed is a new one (an unchanged graph reuses the last build's): the
   // local graphs are all written afresh, and their digest taken once they are.
@@ -111,6 +116,26 @@ export function planPages(site: Site, outDir: string, manifestFile: string | und
   for (const topic of site.topics) keep.add(outputFile(outDir, site, topic.url));
   if (!localGraphsKept) for (const topic of site.topics) if (site.graph.hasNode(topic.slug)) keep.add(outputFile(outDir, site, site.routes.neighbourhood(topic.slug)));
   for (const r of redirectFiles) keep.add(r.file);
+  clearOutput(outDir, keep);
+  // The manifest describes a finished build: until this one finishes (savePagePlan), there is none,
+  // so a build that stops half-way is followed by a cold one.
+  if (manifestFile) rmSync(manifestFile, { force: true });
+  return { outDir, manifestFile, previous, localGraphs, localGraphsKept, redirects: redirectsDigest, redirectsKept };
+}
+
+/**
+ * Plans this build's topic pages, once the output folder is cleared: each page's digest, and which
+ * pages the last build wrote exactly as this one would.
+ */
+export function planPages(site: Site, cleared: ClearedOutput): PagePlan {
+  const { outDir, manifestFile, previous } = cleared;
+  // Without a manifest to read or write (the cache is off) there is nothing to compare: no digests.
+  const digests: Record<string, string> = {};
+  if (manifestFile) {
+    const chrome = chromeDigest(site);
+    for (const topic of site.topics) digests[topic.slug] = `${chrome}.${topicViewDigest(topicView(site, topic))}`;
+  }
+  const unchanged = new Set<TopicSlug>();
   if (previous) {
     for (const topic of site.topics) {
       if (topic.isHome || previous.pages[topic.slug] !== digests[topic.slug]) continue;
@@ -118,10 +143,7 @@ export function planPages(site: Site, outDir: string, manifestFile: string | und
       unchanged.add(topic.slug);
     }
   }
-  clearOutput(outDir, keep);
-  // The manifest describes a finished build: until this one finishes (savePagePlan), there is none,
-  // so a build that stops half-way is followed by a cold one.
-  if (manifestFile) rmSync(manifestFile, { force: true });
+  const { localGraphs, localGraphsKept, redirects: redirectsDigest, redirectsKept } = cleared;
   return { unchanged, digests, localGraphs, localGraphsKept, redirects: redirectsDigest, redirectsKept };
 }
 
