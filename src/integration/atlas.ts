@@ -11,7 +11,7 @@ import { currentBuildCache, getSite, invalidateSite, useDevCache, type Site } fr
 import { clearOutputForBuild, planPages, savePagePlan, setPagePlan, type PagePlan } from '../lib/pagePlan.ts';
 import type { BuildCache } from '../pipeline/buildCache.ts';
 import { searchDocument } from '../lib/searchDocument.ts';
-import { scratchFolder, startSearchIndex, type SearchIndexJob } from './pagefind.ts';
+import { searchWorkDir, startSearchIndex, type SearchIndexJob } from './pagefind.ts';
 import { buildTimings } from './buildTimings.ts';
 import { memoryNotice } from './memoryNotice.ts';
 import { tuneCollectorForBuild } from './collectorTuning.ts';
@@ -65,7 +65,7 @@ export function atlas(options: AtlasIntegrationOptions): AstroIntegration {
           documents,
           outputPath: join(options.deploy.outDir, site.routes.pagefind().slice(site.base.length)),
           // At most three UTF-8 bytes per UTF-16 unit.
-          workDir: join(scratchFolder(3 * documents.reduce((units, doc) => units + doc.html.length, 0)), `efficiency-atlas-search-${process.pid}`),
+          workDir: searchWorkDir(3 * documents.reduce((units, doc) => units + doc.html.length, 0)),
           logger,
         });
         plan = planPages(site, cleared);

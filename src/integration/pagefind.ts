@@ -209,6 +209,43 @@ export function scratchFolder(bytes: number, memoryFolder = MEMORY_FOLDER): stri
   return tmpdir();
 }
 
+/** The name of a build's folder for its search documents (and pagefind's output beside it): by process id. */
+const WORK_FOLDER = /^efficiency-atlas-search-(\d+)(?:-bundle)?$/;
+
+/**
+ * This build's folder for the search documents, where scratchFolder chooses. The folders of builds
+ * that stopped before they could delete theirs (killed, out of memory) are deleted first, in both
+ * places: in the memory-backed folder each held a vault's documents in memory until the machine
+ * restarted (1.4 GB of them here after a day of interrupted builds).
+ */
+export function searchWorkDir(bytes: number, memoryFolder = MEMORY_FOLDER): string {
+  for (const folder of [memoryFolder, tmpdir()]) removeAbandoned(folder);
+  return join(scratchFolder(bytes, memoryFolder), `efficiency-atlas-search-${process.pid}`);
+}
+
+function removeAbandoned(folder: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = Number(WORK_FOLDER.exec(name)?.[1]);
+    if (pid && pid !== process.pid && !isRunning(pid)) rmSync(join(folder, name), { recursive: true, force: true });
+  }
+}
+
+/** Whether a process with this id exists (one we may not signal does). */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /**
  * Writes each document at its URL under `workDir`, synchronously, before anything else runs.
  * Written asynchronously, the writes got a turn only when the build's main thread was free, and

@@ -1,12 +1,13 @@
 // The search indexing step with the real pagefind: what it indexes, where the index goes, and that
 // a failing pagefind is reported through the logger and fails the build. And
 // the search document a topic becomes: the article's text, its names as metadata, its filters.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { htmlForIndex, scratchFolder, SearchIndexError, startSearchIndex, UNUSED_BUNDLE_FILES } from '../../src/integration/pagefind.ts';
+import { htmlForIndex, scratchFolder, SearchIndexError, searchWorkDir, startSearchIndex, UNUSED_BUNDLE_FILES } from '../../src/integration/pagefind.ts';
 import { searchDocument } from '../../src/lib/searchDocument.ts';
 import type { Topic } from '../../src/pipeline/loadContent.ts';
 
@@ -128,6 +129,19 @@ describe('scratchFolder', () => {
     expect(scratchFolder(1000, dist)).toBe(dist);
     expect(scratchFolder(Number.MAX_SAFE_INTEGER, dist)).toBe(tmpdir());
     expect(scratchFolder(1000, join(dist, 'missing'))).toBe(tmpdir());
+  });
+});
+
+describe('searchWorkDir', () => {
+  test("is this process's folder, after deleting the folders of builds that are gone, and no others", () => {
+    const gone = spawnSync(process.execPath, ['-e', '']).pid!;
+    const folders = [`efficiency-atlas-search-${gone}`, `efficiency-atlas-search-${gone}-bundle`, `efficiency-atlas-search-${process.ppid}`, 'efficiency-atlas-search-notes', 'other'];
+    for (const name of folders) {
+      mkdirSync(join(dist, name, 'page'), { recursive: true });
+      writeFileSync(join(dist, name, 'page', 'index.html'), '<p>document</p>');
+    }
+    expect(searchWorkDir(1000, dist)).toBe(join(dist, `efficiency-atlas-search-${process.pid}`));
+    expect(readdirSync(dist).sort()).toEqual([`efficiency-atlas-search-${process.ppid}`, 'efficiency-atlas-search-notes', 'other'].sort());
   });
 });
 
