@@ -1,0 +1,96 @@
+// The page plan of a build (src/lib/pagePlan.ts): what clearing the output folder keeps and removes,
+// which topic pages a second build with the same content leaves as they are, and what makes it
+// write a page again.
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { readDeployConfig } from '../../../src/config/deployConfig.ts';
+import { clearOutputForBuild, outputFile, planPages, savePagePlan } from '../../../src/lib/pagePlan.ts';
+import { buildSite, type Site } from '../../../src/lib/site.ts';
+
+const scratch = mkdtempSync(join(tmpdir(), 'atlas-page-plan-'));
+const outDir = join(scratch, 'dist');
+const manifest = join(scratch, 'cache', 'pages.json');
+let site: Site;
+
+beforeAll(async () => {
+  const saved = process.env['ATLAS_CACHE'];
+  process.env['ATLAS_CACHE'] = 'off';
+  try {
+    site = await buildSite(readDeployConfig({ ATLAS_CONTENT: 'tests/fixtures/basic', ATLAS_LINKS: 'warn', ATLAS_OUT: outDir }));
+    await site.laidOut;
+  } finally {
+    if (saved === undefined) delete process.env['ATLAS_CACHE'];
+    else process.env['ATLAS_CACHE'] = saved;
+  }
+}, 60_000);
+
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+const write = (path: string, text = 'old') => {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, text);
+};
+const pageOf = (slug: string) => outputFile(outDir, site, site.bySlug.get(slug as never)!.url);
+const searchFile = () => join(outDir, ...site.routes.pagefind().slice(site.base.length).split('/'), 'pagefind-entry.json');
+
+describe('clearing the output folder', () => {
+  test('keeps the pages this build writes again, the search index and a git folder; removes the rest and the manifest', () => {
+    rmSync(outDir, { recursive: true, force: true });
+    for (const topic of site.topics) write(pageOf(topic.slug));
+    write(join(outDir, 'deleted-note', 'index.html'));
+    write(join(outDir, '_astro', 'old-asset.js'));
+    write(join(outDir, '.git', 'HEAD'));
+    write(searchFile());
+    write(manifest, '{}');
+
+    clearOutputForBuild(site, outDir, manifest, 'stamp');
+
+    expect(site.topics.length).toBeGreaterThan(2);
+    for (const topic of site.topics) expect(existsSync(pageOf(topic.slug)), topic.slug).toBe(true);
+    expect(existsSync(join(outDir, '.git', 'HEAD'))).toBe(true);
+    expect(existsSync(searchFile())).toBe(true);
+    expect(existsSync(join(outDir, 'deleted-note'))).toBe(false);
+    expect(existsSync(join(outDir, '_astro'))).toBe(false);
+    // Until the build finishes and saves a new one, there is no manifest: a build stopped half-way is followed by a cold one.
+    expect(existsSync(manifest)).toBe(false);
+  });
+});
+
+describe('planning the pages', () => {
+  const plan = (stamp = 'stamp') => planPages(site, clearOutputForBuild(site, outDir, manifest, stamp));
+
+  test('a first build writes every page; the next, with the same content, none but the home page', () => {
+    rmSync(outDir, { recursive: true, force: true });
+    const first = plan();
+    expect(first.unchanged.size).toBe(0);
+    expect(Object.keys(first.digests).sort()).toEqual(site.topics.map((t) => t.slug).sort());
+    for (const topic of site.topics) write(pageOf(topic.slug), 'rendered');
+    savePagePlan(first, site, manifest, 'stamp');
+
+    const second = plan();
+    const notHome = site.topics.filter((t) => !t.isHome).map((t) => t.slug);
+    expect([...second.unchanged].sort()).toEqual(notHome.sort());
+    expect(second.digests).toEqual(first.digests);
+    savePagePlan(second, site, manifest, 'stamp');
+  });
+
+  test('a page whose file is gone is written again, and a different generator stamp writes them all', () => {
+    const [gone] = site.topics.filter((t) => !t.isHome);
+    rmSync(pageOf(gone!.slug));
+    const missing = plan();
+    expect(missing.unchanged.has(gone!.slug)).toBe(false);
+    expect(missing.unchanged.size).toBe(site.topics.filter((t) => !t.isHome).length - 1);
+    write(pageOf(gone!.slug), 'rendered');
+    savePagePlan(missing, site, manifest, 'stamp');
+
+    expect(plan('another stamp').unchanged.size).toBe(0);
+  });
+
+  test('without a manifest (the cache off) nothing is compared and no digests are taken', () => {
+    const off = planPages(site, clearOutputForBuild(site, outDir, undefined, ''));
+    expect(off.unchanged.size).toBe(0);
+    expect(off.digests).toEqual({});
+  });
+});
