@@ -1,7 +1,7 @@
 // Where and how a site is built and deployed, from the environment: the one place ATLAS_*
 // variables are read. What the site *is* (its name, home note, look) is the vault's own
 // configuration, `atlas.yaml` (src/config/siteConfig.ts); these settings change per deployment.
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { normalizeBase } from '../routes.ts';
 
@@ -65,11 +65,7 @@ export function outputFolderProblem(outDir: string, cwd = process.cwd(), deviceO
 
 /** The filesystem a path is on, or would be on once created: its nearest existing folder's. */
 function deviceOfNearest(path: string): number {
-  for (let at = path; ; at = dirname(at)) {
-    try {
-      return statSync(at).dev;
-    } catch {
-      if (dirname(at) === at) throw new Error(`no existing folder above ${path}`);
-    }
-  }
+  let at = path;
+  while (!existsSync(at)) at = dirname(at);
+  return statSync(at).dev;
 }
