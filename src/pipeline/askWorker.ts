@@ -2,11 +2,11 @@
 // with its one answer and end the thread. For work done once per build off the main thread (the
 // layout, the local-graph files); the module answers with `parentPort.postMessage` once.
 import { getPriority, setPriority } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { startWorker } from './startWorker.ts';
 
 export function askWorker<T>(module: URL, name: string, message: unknown): Promise<T> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(module);
+    const worker = startWorker(module);
     worker.once('message', (answer: T) => {
       resolve(answer);
       void worker.terminate();

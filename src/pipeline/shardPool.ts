@@ -2,8 +2,8 @@
 // parsing and rendering to pay for starting them, in-process otherwise (small vaults, tests, the
 // dev server's incremental updates). Either way a shard is called the same way, asynchronously.
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { NoteShard, type ShardOptions } from './noteShard.ts';
+import { startWorker } from './startWorker.ts';
 
 /** A NoteShard's methods, each returning a promise. */
 export type ShardHandle = {
@@ -76,7 +76,7 @@ function inProcess(shard: NoteShard): ShardHandle {
 }
 
 function onWorker(options: ShardOptions, strings: Map<string, string>): ShardHandle {
-  const worker = new Worker(new URL('./shardWorker.ts', import.meta.url), { workerData: options });
+  const worker = startWorker(new URL('./shardWorker.ts', import.meta.url), { workerData: options });
   let next = 0;
   const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
   worker.on('message', ({ id, result, error }: { id: number; result?: unknown; error?: string }) => {
