@@ -8,7 +8,7 @@ import { redirects } from '../lib/aliases.ts';
 import { currentPagePlan } from '../lib/pagePlan.ts';
 import { redirectPageHtml } from '../lib/redirectPage.ts';
 import type { Site } from '../lib/site.ts';
-import { writeFiles } from './writeFiles.ts';
+import { writeFiles } from '../pipeline/writeFiles.ts';
 
 function startRedirectPages({ outDir, site }: { outDir: string; site: Site }): Promise<unknown> {
   // A warm build with the same redirects kept the last build's files (src/lib/pagePlan.ts).

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { readDeployConfig, type DeployConfig } from '../config/deployConfig.ts';
 import { SITE_CONFIG_FILE } from '../config/siteConfig.ts';
 import { BuildCache, cacheDir, openBuildCache } from '../pipeline/buildCache.ts';
-import { analyseOnWorker } from '../pipeline/graphWorker.ts';
+import { analyseOnWorker, type GraphWorker } from '../pipeline/graphWorker.ts';
 import type { SiteConfig } from '../config/siteConfig.ts';
 import { DEMO_NAMES, isDemoName, renderDemoFallbackHtml } from '../demos/registry.ts';
 import { loadContent, type ChromeLink, type Topic } from '../pipeline/loadContent.ts';
@@ -60,6 +60,11 @@ export interface Site {
   laidOut: Promise<void>;
   /** Whether `laidOut` has settled: the positions are there now. */
   isLaidOut(): boolean;
+  /**
+   * In a build, the worker thread that lays out a large graph, holding its copy of the graph for the
+   * local-graph files (src/pipeline/loadContent.ts); undefined when the layout was made elsewhere.
+   */
+  graphWorker: GraphWorker | undefined;
   /** The home note, shown at the site root; undefined when the vault names none. */
   home: Topic | undefined;
   /** Topics by PageRank, most important first. */
@@ -154,7 +159,8 @@ function buildCacheFor(deploy: DeployConfig): BuildCache {
 
 export async function buildSite(deploy: DeployConfig): Promise<Site> {
   const builds = buildCacheFor(deploy);
-  const content = await loadContent(deploy, demoRegistry, { cache: builds, devServer: cache.dev === true });
+  // A build writes the local-graph files from the layout worker's copy of the graph (src/integration/localGraphs.ts).
+  const content = await loadContent(deploy, demoRegistry, { cache: builds, devServer: cache.dev === true, keepGraphWorker: cache.dev !== true });
   cache.builds = builds;
   // The cache records the layout too: saved once it is there.
   let positioned = false;
@@ -250,6 +256,7 @@ export async function buildSite(deploy: DeployConfig): Promise<Site> {
     neighbourOrder,
     laidOut,
     isLaidOut: () => positioned,
+    graphWorker: content.graphWorker,
     home,
     byRank,
     // A topic's page and each page of its backlinks list ask again: a hub's list is sorted once.

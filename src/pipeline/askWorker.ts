@@ -1,21 +1,50 @@
-// One question to a fresh worker thread: start `module` on a thread, send it `message`, resolve
-// with its one answer and end the thread. For work done once per build off the main thread (the
-// layout, the local-graph files); the module answers with `parentPort.postMessage` once.
+// Questions to a worker thread, for work done once per build off the main thread (the layout, the
+// local-graph files). The module answers each message with one `parentPort.postMessage`, in order.
 import { getPriority, setPriority } from 'node:os';
 import { startWorker } from './startWorker.ts';
 
-export function askWorker<T>(module: URL, name: string, message: unknown): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const worker = startWorker(module);
-    worker.once('message', (answer: T) => {
-      resolve(answer);
-      void worker.terminate();
-    });
-    worker.once('error', reject);
-    // After an answer this changes nothing; without one, it is the only word the caller gets.
-    worker.once('exit', (code) => reject(new Error(`${name}: the worker thread stopped (exit code ${code}) before it answered`)));
-    worker.postMessage(message);
+/** A worker thread asked in turn: each message gets one answer, in the order asked. */
+export interface WorkerSession {
+  ask<T>(message: unknown): Promise<T>;
+  /** Ends the thread; a question still open is rejected. */
+  close(): void;
+}
+
+/**
+ * Starts `module` on a thread. While no question is open the thread keeps nothing alive: a session
+ * nobody closes ends with the process.
+ */
+export function workerSession(module: URL, name: string): WorkerSession {
+  const worker = startWorker(module);
+  const open: Array<{ resolve(answer: unknown): void; reject(error: Error): void }> = [];
+  const fail = (error: Error) => {
+    for (const question of open.splice(0)) question.reject(error);
+  };
+  worker.on('message', (answer: unknown) => {
+    open.shift()?.resolve(answer);
+    if (open.length === 0) worker.unref();
   });
+  worker.once('error', fail);
+  // After the answers this changes nothing; without one, it is the only word the caller gets.
+  worker.once('exit', (code) => fail(new Error(`${name}: the worker thread stopped (exit code ${code}) before it answered`)));
+  worker.unref();
+  return {
+    ask: <T>(message: unknown) =>
+      new Promise<T>((resolve, reject) => {
+        open.push({ resolve: resolve as (answer: unknown) => void, reject });
+        worker.ref();
+        worker.postMessage(message);
+      }),
+    close: () => void worker.terminate(),
+  };
+}
+
+/** One question to a fresh worker thread: its answer, and the thread ends. */
+export function askWorker<T>(module: URL, name: string, message: unknown): Promise<T> {
+  const session = workerSession(module, name);
+  const answer = session.ask<T>(message);
+  answer.then(session.close, session.close);
+  return answer;
 }
 
 /** How many nice steps below the main thread background work runs (nice values go up to 19). */

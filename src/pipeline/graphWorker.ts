@@ -1,15 +1,29 @@
-// The graph's analytics and layout on a worker thread. For the dev server, analytics and layout
-// after an edit that changes the links, recomputed without blocking the server (src/lib/site.ts).
-// For a build, the layout alone, while Astro renders the pages on the main thread: nothing a page
-// shows depends on it (src/pipeline/loadContent.ts). Either way the results are the same as
-// computing them in line.
+// The graph's work on worker threads. For a build: one lean copy of the graph, made once, which a
+// worker lays out while the shards and then Astro render the pages (nothing a page shows depends
+// on the layout: src/pipeline/loadContent.ts), then writes each topic's local-graph file from
+// (src/integration/localGraphs.ts). For the dev server: analytics and layout after an edit that
+// changes the links, recomputed without blocking the server (src/lib/site.ts). Either way the
+// results are those of computing them in line.
 import { MultiDirectedGraph } from 'graphology';
 import type { SerializedGraph } from 'graphology-types';
 import { parentPort } from 'node:worker_threads';
-import { assignAnalytics, layout, layoutKnowledgeGraph, LISTED_BY_QUERY, type KnowledgeGraph, type Point } from '../../graph/index.ts';
+import {
+  assignAnalytics,
+  layout,
+  layoutKnowledgeGraph,
+  LISTED_BY_QUERY,
+  neighbourhoodGraphJson,
+  NeighbourOrder,
+  type KnowledgeGraph,
+  type NeighbourhoodOptions,
+  type Point,
+} from '../../graph/index.ts';
 import type { TopicEdgeAttributes } from '../../graph/knowledgeGraph.ts';
-import { askWorker, runBehindMainThread } from './askWorker.ts';
+import type { RelationVocabulary } from '../../graph/relations.ts';
+import type { TopicSlug } from '../../graph/types.ts';
+import { askWorker, runBehindMainThread, workerSession } from './askWorker.ts';
 import { structureDigest, type GraphAnalytics, type GraphLayout } from './buildCache.ts';
+import { writeFiles } from './writeFiles.ts';
 
 export interface GraphWork {
   /** Keyed as the build cache keys them (src/pipeline/buildCache.ts structureDigest). */
@@ -19,83 +33,183 @@ export interface GraphWork {
 
 /** Computes analytics and layout of a copy of `graph` on a worker thread. */
 export function analyseOnWorker(graph: KnowledgeGraph): Promise<GraphWork> {
-  return onWorker({ kind: 'analyse', graph: graph.export() });
+  return askWorker<GraphWork>(new URL(import.meta.url), 'graph worker', { kind: 'analyse', graph: graph.export() } satisfies Job);
+}
+
+/** The build's graph on a worker thread: see startGraphWorker. */
+export interface GraphWorker {
+  /** The layout (graph/layout.ts, default settings) of the worker's copy, which keeps the positions. */
+  layout(): Promise<Record<string, Point>>;
+  /**
+   * Writes `files[i]`, the local graph of `slugs[i]` (graph/graphJson.ts neighbourhoodGraphJson),
+   * for each i, giving way to the main thread; resolves with the count, and the thread ends.
+   */
+  writeLocalGraphs(slugs: readonly TopicSlug[], files: readonly string[], options: NeighbourhoodOptions): Promise<number>;
+  /** Ends the thread, when nothing more is wanted of it. */
+  close(): void;
 }
 
 /**
- * What ForceAtlas2 reads of a graph (graph/layout.ts): each topic's community, for the starting
- * positions, and each edge's ends and weight, in the graph's own order (the layout depends on it).
- * Titles, summaries and URLs stay behind: at 100,000 topics they would be most of the copy.
+ * A worker thread for the build's graph. It gets its copy with its first job: without positions if
+ * that is the layout, with the graph's own if the layout was made elsewhere (in line, or kept from
+ * the last build). Laying out and then writing the local graphs from the same copy builds it once:
+ * a second thread for the files built a second copy and compiled graphology a second time.
  */
-interface LayoutInput {
+export function startGraphWorker(graph: KnowledgeGraph): GraphWorker {
+  const session = workerSession(new URL(import.meta.url), 'graph worker');
+  let copied = false;
+  const copy = (withPositions: boolean) => {
+    if (copied) return undefined;
+    copied = true;
+    return leanGraph(graph, withPositions);
+  };
+  return {
+    layout: () => session.ask({ kind: 'layout', graph: copy(false) } satisfies Job),
+    writeLocalGraphs: async (slugs, files, options) => {
+      try {
+        return await session.ask<number>({ kind: 'local graphs', graph: copy(true), slugs: [...slugs], files: [...files], options } satisfies Job);
+      } finally {
+        session.close();
+      }
+    },
+    close: session.close,
+  };
+}
+
+/**
+ * What ForceAtlas2 and graph.json read of a graph, in columns and in the graph's own order (the
+ * layout depends on it): per topic its id, title, category, URL, community, PageRank, size and
+ * position; per edge its ends (as indexes), weight and type. Summaries and the rest stay behind:
+ * at 100,000 topics they would be most of the copy.
+ */
+interface LeanGraph {
+  relations: RelationVocabulary;
   nodes: string[];
+  titles: string[];
+  categories: Array<string | null>;
+  urls: string[];
   communities: Int32Array;
+  pageranks: Float64Array;
+  sizes: Float64Array;
+  /** Absent when the worker is to lay the graph out. */
+  positions: { xs: Float64Array; ys: Float64Array } | undefined;
   sources: Int32Array;
   targets: Int32Array;
   weights: Float64Array;
+  types: string[];
 }
 
-/** The layout (graph/layout.ts, default settings) of `graph`, computed on a worker thread. */
-export function layoutOnWorker(graph: KnowledgeGraph): Promise<Record<string, Point>> {
+type Job =
+  | { kind: 'analyse'; graph: SerializedGraph }
+  /** `graph` is absent when the worker has its copy already. */
+  | { kind: 'layout'; graph: LeanGraph | undefined }
+  | { kind: 'local graphs'; graph: LeanGraph | undefined; slugs: string[]; files: string[]; options: NeighbourhoodOptions };
+
+function leanGraph(graph: KnowledgeGraph, withPositions: boolean): LeanGraph {
   const nodes = graph.nodes();
   const index = new Map(nodes.map((node, i) => [node, i]));
-  const input: LayoutInput = {
+  const column = <T>(read: (attributes: ReturnType<KnowledgeGraph['getNodeAttributes']>) => T) => nodes.map((node) => read(graph.getNodeAttributes(node)));
+  const lean: LeanGraph = {
+    relations: graph.getAttribute('relations'),
     nodes,
-    communities: Int32Array.from(nodes, (node) => graph.getNodeAttribute(node, 'community')),
+    titles: column((a) => a.title),
+    categories: column((a) => a.category ?? null),
+    urls: column((a) => a.url),
+    communities: Int32Array.from(column((a) => a.community)),
+    pageranks: Float64Array.from(column((a) => a.pagerank)),
+    sizes: Float64Array.from(column((a) => a.size)),
+    positions: withPositions ? { xs: Float64Array.from(column((a) => a.x)), ys: Float64Array.from(column((a) => a.y)) } : undefined,
     sources: new Int32Array(graph.size),
     targets: new Int32Array(graph.size),
     weights: new Float64Array(graph.size),
+    types: [],
   };
   let i = 0;
   graph.forEachEdge((_edge, attributes, source, target) => {
-    input.sources[i] = index.get(source)!;
-    input.targets[i] = index.get(target)!;
-    input.weights[i++] = attributes.weight;
+    lean.sources[i] = index.get(source)!;
+    lean.targets[i] = index.get(target)!;
+    lean.weights[i++] = attributes.weight;
+    lean.types.push(attributes.type);
   });
-  return onWorker({ kind: 'layout', input });
+  return lean;
 }
 
-type Job = { kind: 'analyse'; graph: SerializedGraph } | { kind: 'layout'; input: LayoutInput };
-
-function onWorker<T>(job: Job): Promise<T> {
-  return askWorker<T>(new URL(import.meta.url), 'graph worker', job);
-}
-
-function layoutOf({ nodes, communities, sources, targets, weights }: LayoutInput): Record<string, Point> {
+/** The lean copy as a KnowledgeGraph with every attribute ForceAtlas2 and graph.json read. */
+function graphOf(lean: LeanGraph): KnowledgeGraph {
   const graph = new MultiDirectedGraph();
-  nodes.forEach((node, i) => graph.addNode(node, { community: communities[i] }));
-  for (let i = 0; i < sources.length; i++) graph.addDirectedEdge(nodes[sources[i]!]!, nodes[targets[i]!]!, { weight: weights[i] });
-  return layout(graph as unknown as KnowledgeGraph, {}, { disposable: true });
+  graph.setAttribute('relations', lean.relations);
+  lean.nodes.forEach((node, i) => {
+    graph.addNode(node, {
+      title: lean.titles[i]!,
+      category: lean.categories[i] ?? undefined,
+      url: lean.urls[i]!,
+      community: lean.communities[i]!,
+      pagerank: lean.pageranks[i]!,
+      size: lean.sizes[i]!,
+      x: lean.positions?.xs[i] ?? 0,
+      y: lean.positions?.ys[i] ?? 0,
+      // The local graphs leave aliases out (graph.json has them).
+      aliases: [],
+    });
+  });
+  for (let e = 0; e < lean.sources.length; e++) {
+    graph.addDirectedEdge(lean.nodes[lean.sources[e]!]!, lean.nodes[lean.targets[e]!]!, { weight: lean.weights[e], type: lean.types[e] });
+  }
+  return graph as unknown as KnowledgeGraph;
+}
+
+function writeLocalGraphFiles(graph: KnowledgeGraph, { slugs, files, options }: { slugs: string[]; files: string[]; options: NeighbourhoodOptions }): Promise<number> {
+  const order = new NeighbourOrder(graph);
+  const contents = function* (): Generator<[string, () => string]> {
+    for (let i = 0; i < slugs.length; i++) {
+      yield [files[i]!, () => JSON.stringify(neighbourhoodGraphJson(graph, slugs[i] as TopicSlug, options, order))];
+    }
+  };
+  return writeFiles(contents());
+}
+
+function analyse(serialized: SerializedGraph): GraphWork {
+  const graph = MultiDirectedGraph.from(serialized) as unknown as KnowledgeGraph;
+  // As in the build: analytics over the authored links, the layout with the query edges too.
+  const queryEdges: Array<[string, string, string, TopicEdgeAttributes]> = [];
+  graph.forEachEdge((edge, attributes, source, target) => {
+    if (attributes.type === LISTED_BY_QUERY) queryEdges.push([edge, source, target, attributes]);
+  });
+  for (const [edge] of queryEdges) graph.dropEdge(edge);
+  const analyticsKey = structureDigest(graph);
+  assignAnalytics(graph);
+  for (const [edge, source, target, attributes] of queryEdges) graph.addDirectedEdgeWithKey(edge, source, target, attributes);
+  const layoutKey = structureDigest(graph);
+  layoutKnowledgeGraph(graph);
+  const analytics: GraphAnalytics = {};
+  const positions: GraphLayout = {};
+  graph.forEachNode((node, a) => {
+    analytics[node] = { pagerank: a.pagerank, community: a.community, inDegree: a.inDegree, outDegree: a.outDegree };
+    positions[node] = { x: a.x, y: a.y, size: a.size };
+  });
+  return { analytics: { key: analyticsKey, nodes: analytics }, layout: { key: layoutKey, nodes: positions } };
 }
 
 if (parentPort) {
-  parentPort.once('message', (job: Job) => {
-    // A build waits for the layout (graph.json and the local-graph files need it), so it keeps its
-    // priority; the dev server's analytics after an edit must never hold up the edit itself.
-    if (job.kind === 'layout') {
-      parentPort!.postMessage(layoutOf(job.input));
+  // The build's copy of the graph, between its layout and its local graphs.
+  let copy: KnowledgeGraph | undefined;
+  parentPort.on('message', async (job: Job) => {
+    if (job.kind === 'analyse') {
+      // The dev server's analytics after an edit must never hold up the edit itself.
+      runBehindMainThread();
+      parentPort!.postMessage(analyse(job.graph));
       return;
     }
-    runBehindMainThread();
-    const serialized = job.graph;
-    const graph = MultiDirectedGraph.from(serialized) as unknown as KnowledgeGraph;
-    // As in the build: analytics over the authored links, the layout with the query edges too.
-    const queryEdges: Array<[string, string, string, TopicEdgeAttributes]> = [];
-    graph.forEachEdge((edge, attributes, source, target) => {
-      if (attributes.type === LISTED_BY_QUERY) queryEdges.push([edge, source, target, attributes]);
-    });
-    for (const [edge] of queryEdges) graph.dropEdge(edge);
-    const analyticsKey = structureDigest(graph);
-    assignAnalytics(graph);
-    for (const [edge, source, target, attributes] of queryEdges) graph.addDirectedEdgeWithKey(edge, source, target, attributes);
-    const layoutKey = structureDigest(graph);
-    layoutKnowledgeGraph(graph);
-    const analytics: GraphAnalytics = {};
-    const positions: GraphLayout = {};
-    graph.forEachNode((node, a) => {
-      analytics[node] = { pagerank: a.pagerank, community: a.community, inDegree: a.inDegree, outDegree: a.outDegree };
-      positions[node] = { x: a.x, y: a.y, size: a.size };
-    });
-    parentPort!.postMessage({ analytics: { key: analyticsKey, nodes: analytics }, layout: { key: layoutKey, nodes: positions } } satisfies GraphWork);
+    if (job.graph) copy = graphOf(job.graph);
+    if (job.kind === 'layout') {
+      // A build waits for the layout (graph.json and the local-graph files need it): it keeps its priority.
+      const positions = layout(copy!, {}, { disposable: true });
+      copy!.updateEachNodeAttributes((node, attributes) => ({ ...attributes, ...positions[node]! }));
+      parentPort!.postMessage(positions);
+    } else {
+      // Nothing waits for the files until the pages are written.
+      runBehindMainThread();
+      parentPort!.postMessage(await writeLocalGraphFiles(copy!, job));
+    }
   });
 }

@@ -27,7 +27,7 @@ import { frontmatterDates, readPageHistory, shallowCloneWarning } from './gitHis
 import { BuildCache, digest, structureDigest, type GraphAnalytics, type GraphLayout } from './buildCache.ts';
 import { sameAnswers } from './lookupLog.ts';
 import { siteLookup, type EmbedNeed, type LookupData, type ReadResult, type RenderedNote, type ShardOptions, type TransformedNote } from './noteShard.ts';
-import { layoutOnWorker } from './graphWorker.ts';
+import { startGraphWorker, type GraphWorker } from './graphWorker.ts';
 import { parseMarkdown } from './parseMarkdown.ts';
 import { claimUrls, type Note, type UnpublishedNote } from './readNotes.ts';
 import { renderToHtml } from './render.ts';
@@ -124,6 +124,11 @@ export interface LoadedContent {
    * the layout failed. Pages need no positions; graph.json, the GEXF file and the local graphs do.
    */
   laidOut: Promise<void>;
+  /**
+   * The worker thread laying out a large graph, with its copy of the graph, when `keepGraphWorker`
+   * asked for it (the build writes the local-graph files from that copy). Whoever takes it closes it.
+   */
+  graphWorker: GraphWorker | undefined;
   /** Milliseconds of work done off the build's critical path (the layout), recorded as each lands. */
   background: Record<string, number>;
 }
@@ -147,6 +152,8 @@ export interface LoadOptions {
    * line, 261 ms on a worker; 300 topics 260 ms and 577 ms), so it runs in line.
    */
   layoutOnWorkerFrom?: number;
+  /** Keep the worker thread that lays out a large graph as `graphWorker`; otherwise it ends after the layout. */
+  keepGraphWorker?: boolean;
   /**
    * Notes per message to or from a shard (default 1,000). Half of a 100,000-note vault in one
    * message was gigabytes, built up in the worker and copied on both sides; batches stream instead.
@@ -443,6 +450,7 @@ export async function loadContent(deploy: DeployConfig, demos: DemoRegistry, opt
     // in the background (src/lib/site.ts).
     const deferred = !knownAnalytics && options.devServer === true && cache.lastGraph.analytics !== undefined && cache.lastGraph.layout !== undefined;
     let laidOut: Promise<void> = Promise.resolve();
+    let graphWorker: GraphWorker | undefined;
     const background: Record<string, number> = {};
     if (knownAnalytics) graph.updateEachNodeAttributes((node, attributes) => ({ ...attributes, ...knownAnalytics[node] }));
     else if (deferred) applyLastGraph(graph, cache.lastGraph.analytics!, cache.lastGraph.layout!);
@@ -530,13 +538,16 @@ export async function loadContent(deploy: DeployConfig, demos: DemoRegistry, opt
       } else if (!deferred) {
         nodeSizes.assign(graph);
         const started = performance.now();
-        laidOut = layoutOnWorker(graph).then((positions) => {
+        const worker = startGraphWorker(graph);
+        laidOut = worker.layout().then((positions) => {
           graph.updateEachNodeAttributes((node, attributes) => ({ ...attributes, ...positions[node]! }));
           if (cache.remembers) cache.layout = { key: layoutKey, nodes: pickAttributes<GraphLayout[string]>(graph, ['x', 'y', 'size']) };
           background['layout (worker)'] = performance.now() - started;
         });
         // Whoever waits for it sees a failure; until someone does, it is not an unhandled rejection.
         laidOut.catch(() => {});
+        if (options.keepGraphWorker) graphWorker = worker;
+        else laidOut.then(worker.close, worker.close);
       }
       lap('layout');
       const rendered = [...(await renderingNow), ...(await rendering)];
@@ -610,6 +621,7 @@ export async function loadContent(deploy: DeployConfig, demos: DemoRegistry, opt
       work,
       graphPending: deferred ? structure : undefined,
       laidOut,
+      graphWorker,
       background,
     };
   } finally {

@@ -1,21 +1,22 @@
 // The local-graph files a build writes on a worker thread are, byte for byte, what the dev server's
-// route serves for the same graph (src/lib/localGraphData.ts, run in process).
+// route serves for the same graph (src/lib/localGraphData.ts, run in process): written from a copy
+// of a laid-out graph, and written by the worker that laid the graph out, from its own copy.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { buildKnowledgeGraph, neighbourhoodGraphJson, NeighbourOrder } from '../../graph/index.ts';
-import { writeLocalGraphsOnWorker } from '../../src/integration/localGraphWorker.ts';
+import { buildKnowledgeGraph, layoutKnowledgeGraph, neighbourhoodGraphJson, NeighbourOrder, nodeSizes, type KnowledgeGraph } from '../../graph/index.ts';
 import { DEFAULTS } from '../../src/lib/localGraphData.ts';
+import { startGraphWorker } from '../../src/pipeline/graphWorker.ts';
 import { links, relation, slug, topic } from './graph/records.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'atlas-local-graphs-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-test('the worker writes each topic the file the dev server serves for it', { timeout: 30_000 }, async () => {
-  // Categories and none, a permalink, typed relations beside links, a pair linked twice, a hub.
+/** Categories and none, a permalink, typed relations beside links, a pair linked twice, a hub. */
+function sampleGraph(): KnowledgeGraph {
   const ids = Array.from({ length: 40 }, (_, i) => `t${i}`);
-  const graph = buildKnowledgeGraph({
+  return buildKnowledgeGraph({
     topics: [
       ...ids.map((id, i) => topic(id, { title: `Topic ${(i * 7) % 40}`, category: i % 3 === 0 ? undefined : `C${i % 3}` })),
       topic('hub', { url: '/elsewhere/hub/' }),
@@ -23,11 +24,38 @@ test('the worker writes each topic the file the dev server serves for it', { tim
     links: links(...ids.map((id) => `hub>${id}`), ...ids.slice(1).map((id, i) => `${ids[i]}>${id}`), 't1>t2', 't5>hub'),
     relations: [relation('t1', 'is-a', 't2'), relation('t3', 'part-of', 'hub'), relation('t7', 'improves', 't9')],
   });
-  const slugs = graph.nodes().map(slug);
-  const files = slugs.map((id) => join(scratch, 'nested', `${id}.json`));
-  expect(await writeLocalGraphsOnWorker(graph, slugs, files)).toBe(slugs.length);
+}
+
+function expectDevServerFiles(graph: KnowledgeGraph, slugs: string[], files: string[]): void {
   const order = new NeighbourOrder(graph);
   slugs.forEach((id, i) => {
-    expect(readFileSync(files[i]!, 'utf8'), id).toBe(JSON.stringify(neighbourhoodGraphJson(graph, id, DEFAULTS, order)));
+    expect(readFileSync(files[i]!, 'utf8'), id).toBe(JSON.stringify(neighbourhoodGraphJson(graph, slug(id), DEFAULTS, order)));
   });
+}
+
+test('a worker given a laid-out graph writes each topic the file the dev server serves for it', { timeout: 30_000 }, async () => {
+  const graph = sampleGraph();
+  const slugs = graph.nodes();
+  const files = slugs.map((id) => join(scratch, 'given', 'nested', `${id}.json`));
+  expect(await startGraphWorker(graph).writeLocalGraphs(slugs.map(slug), files, DEFAULTS)).toBe(slugs.length);
+  expectDevServerFiles(graph, slugs, files);
+});
+
+test('the worker that laid the graph out writes the same files from its own copy', { timeout: 30_000 }, async () => {
+  const graph = sampleGraph();
+  // As the build does: sizes first, the layout on the worker, its positions given to the graph.
+  nodeSizes.assign(graph);
+  const worker = startGraphWorker(graph);
+  const positions = await worker.layout();
+  graph.updateEachNodeAttributes((node, attributes) => ({ ...attributes, ...positions[node]! }));
+  const inLine = graph.copy();
+  layoutKnowledgeGraph(inLine);
+  expect(graph.mapNodes((node, a) => `${node} ${a.x} ${a.y} ${a.size}`)).toEqual(inLine.mapNodes((node, a) => `${node} ${a.x} ${a.y} ${a.size}`));
+  // Laid out, not left at the origin: the files carry real positions.
+  expect(new Set(graph.mapNodes((_node, a) => `${a.x},${a.y}`)).size).toBe(graph.order);
+
+  const slugs = graph.nodes();
+  const files = slugs.map((id) => join(scratch, 'kept', `${id}.json`));
+  expect(await worker.writeLocalGraphs(slugs.map(slug), files, DEFAULTS)).toBe(slugs.length);
+  expectDevServerFiles(graph, slugs, files);
 });
