@@ -7,12 +7,11 @@
 import rehypeShikiFromHighlighter from '@shikijs/rehype/core';
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
-import type { Root } from 'mdast';
-import type { State } from 'mdast-util-to-hast';
+import type { Definition, FootnoteDefinition, Root } from 'mdast';
+import { defaultHandlers, toHast, type State } from 'mdast-util-to-hast';
 import rehypeKatex from 'rehype-katex';
 import rehypeRaw from 'rehype-raw';
 import rehypeStringify from 'rehype-stringify';
-import remarkRehype from 'remark-rehype';
 import { createHighlighter, type HighlighterGeneric } from 'shiki';
 import { unified, type Processor } from 'unified';
 import { LAYOUT_IDS } from './anchors.ts';
@@ -25,7 +24,6 @@ export type RenderWarning = Removal;
 /** Static HTML for a demo placeholder: generator output, inserted after sanitizing. */
 export type DemoFallback = (name: string) => string;
 
-type ToHast = Processor<Root, Root, HastRoot, HastRoot, undefined>;
 type Finish = Processor<HastRoot, HastRoot, HastRoot, HastRoot, undefined>;
 
 /** mdast nodes the generator makes that must survive sanitizing: marked trusted in hast. */
@@ -51,7 +49,8 @@ const trustedHandlers = {
 };
 
 interface Processors {
-  toHast: { raw: ToHast; plain: ToHast };
+  /** Raw HTML in the tree, parsed into it. */
+  raw: Finish;
   /** By (math, code): only the trusted plugins a page needs. */
   finish: Map<string, Finish>;
   stringify: Processor<HastRoot, HastRoot, HastRoot, HastRoot, string>;
@@ -61,11 +60,6 @@ let processorsPromise: Promise<Processors> | undefined;
 function getProcessors(): Promise<Processors> {
   processorsPromise ??= (async () => {
     const highlighter = await createHighlighter({ themes: ['github-light', 'github-dark'], langs: [] });
-    const toHast = (raw: boolean) => {
-      const processor = unified().use(remarkRehype, { allowDangerousHtml: raw, handlers: trustedHandlers as never });
-      if (raw) processor.use(rehypeRaw);
-      return processor as unknown as ToHast;
-    };
     const finish = new Map<string, Finish>();
     for (const math of [false, true]) {
       for (const code of [false, true]) {
@@ -83,7 +77,7 @@ function getProcessors(): Promise<Processors> {
         finish.set(`${math}:${code}`, processor as unknown as Finish);
       }
     }
-    return { toHast: { raw: toHast(true), plain: toHast(false) }, finish, stringify: unified().use(rehypeStringify) as never };
+    return { raw: unified().use(rehypeRaw) as unknown as Finish, finish, stringify: unified().use(rehypeStringify) as never };
   })();
   return processorsPromise;
 }
@@ -103,9 +97,10 @@ export interface RenderOptions {
 export async function renderToHtml(tree: Root, options: RenderOptions): Promise<{ html: string; warnings: RenderWarning[] }> {
   const processors = await getProcessors();
   const { features } = options;
-  const toHast = features.rawHtml ? processors.toHast.raw : processors.toHast.plain;
-  const hast = (await toHast.run(tree)) as HastRoot;
-  const hasTrusted = hasTrustedNodes(tree);
+  const survey = surveyTree(tree);
+  const converted = mdastToHast(tree, survey, features.rawHtml);
+  const hast = features.rawHtml ? ((await processors.raw.run(converted)) as HastRoot) : converted;
+  const hasTrusted = survey.trusted;
   const warnings = sanitizeTree(hast, {
     reservedIds: options.reservedIds ?? LAYOUT_IDS,
     rawHtml: features.rawHtml,
@@ -119,15 +114,41 @@ export async function renderToHtml(tree: Root, options: RenderOptions): Promise<
   return { html: processors.stringify.stringify(finished), warnings };
 }
 
-/** Demo placeholders and PDF frames are at the top of a tree or in a list item, quote or callout. */
-function hasTrustedNodes(tree: Root): boolean {
-  let found = false;
+/** What this stage needs to know of a tree before converting it, from one walk. */
+export interface TreeSurvey {
+  /** Demo placeholders or PDF frames (at the top of a tree or in a list item, quote or callout). */
+  trusted: boolean;
+  /** Link and footnote definitions, in document order. */
+  definitions: Array<Definition | FootnoteDefinition>;
+}
+
+export function surveyTree(tree: Root): TreeSurvey {
+  const survey: TreeSurvey = { trusted: false, definitions: [] };
   walk(tree, (node) => {
-    if (found) return 'skip';
-    if (node.type === 'atlasDemo' || node.type === 'atlasPdf') found = true;
-    return undefined;
+    if (node.type === 'atlasDemo' || node.type === 'atlasPdf') survey.trusted = true;
+    else if (node.type === 'definition' || node.type === 'footnoteDefinition') survey.definitions.push(node as unknown as Definition | FootnoteDefinition);
   });
-  return found;
+  return survey;
+}
+
+/**
+ * mdast → hast, as mdast-util-to-hast's toHast (remark-rehype) converts it, without its first walk
+ * over the whole tree to find the definitions: unist-util-visit names a new function for every node
+ * (for its stack traces), which cost more than the conversion itself (0.75 CPU-s at 5,000 pages).
+ * toHast is given an empty root, so its walk is one node long; the root handler then files the
+ * definitions this stage's own walk found, as toHast would (the first of an identifier wins, case
+ * folded), and converts the real tree with the default handler.
+ */
+export function mdastToHast(tree: Root, survey: TreeSurvey, allowDangerousHtml: boolean): HastRoot {
+  const root = (state: State): HastRoot => {
+    for (const definition of survey.definitions) {
+      const id = String(definition.identifier).toUpperCase();
+      const filed: Map<string, Definition | FootnoteDefinition> = definition.type === 'definition' ? state.definitionById : state.footnoteById;
+      if (!filed.has(id)) filed.set(id, definition);
+    }
+    return defaultHandlers.root(state, tree) as HastRoot;
+  };
+  return toHast({ type: 'root', children: [] }, { allowDangerousHtml, handlers: { ...trustedHandlers, root } as never }) as HastRoot;
 }
 
 const fallbackCache = new Map<string, ElementContent[]>();

@@ -1,5 +1,6 @@
+import type { Root } from 'mdast';
+import { toHast } from 'mdast-util-to-hast';
 import rehypeStringify from 'rehype-stringify';
-import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { describe, expect, test } from 'vitest';
 import { formatNumber, queryResultToMdast, runQuery, type QueryMdastNode, type QueryRenderOptions, type QueryResult } from '../../../graph/query/index.ts';
@@ -21,11 +22,8 @@ const link = (id: string, title: string) => ({
   data: { atlasQueryTarget: id, hProperties: { className: ['wikilink', 'query-link'] } },
 });
 const text = (value: string) => ({ type: 'text', value });
-/** The HTML the build's remark-rehype step would make, to check the nodes mean what we think. */
-const html = (nodes: QueryMdastNode[]) => {
-  const processor = unified().use(remarkRehype).use(rehypeStringify);
-  return processor.stringify(processor.runSync({ type: 'root', children: nodes }));
-};
+/** The HTML the build's mdast → hast step would make, to check the nodes mean what we think. */
+const html = (nodes: QueryMdastNode[]) => unified().use(rehypeStringify).stringify(toHast({ type: 'root', children: nodes } as Root) as never);
 
 describe('queryResultToMdast', () => {
   test('LIST: a list item with a link per topic, then the value after a colon', () => {
