@@ -1,0 +1,40 @@
+// Many small files written with a few in flight (src/pipeline/writeFiles.ts): every file lands with
+// its content, folders are made as needed, and a file's content is made only when its turn comes.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect, test } from 'vitest';
+import { writeFiles } from '../../../src/pipeline/writeFiles.ts';
+
+const scratch = mkdtempSync(join(tmpdir(), 'atlas-write-files-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+test('writes every file, in nested folders made once each, and counts them', async () => {
+  const files = Array.from({ length: 50 }, (_, i) => join(scratch, 'a', `f${i % 4}`, 'deep', `${i}.json`));
+  expect(await writeFiles(files.map((path, i): [string, () => string] => [path, () => `{"i":${i}}`]), 3)).toBe(50);
+  files.forEach((path, i) => expect(readFileSync(path, 'utf8')).toBe(`{"i":${i}}`));
+});
+
+test('files are taken from the iterable as writers free up, and content is made only when written', async () => {
+  let taken = 0;
+  let made = 0;
+  const files = function* (): Generator<[string, () => string]> {
+    for (let i = 0; i < 40; i++) {
+      taken++;
+      yield [join(scratch, 'lazy', `${i}.txt`), () => (made++, String(i))];
+    }
+  };
+  const done = writeFiles(files(), 4);
+  // Before any write has finished: one file per writer taken, none of their contents made yet.
+  expect(taken).toBe(4);
+  expect(made).toBe(0);
+  expect(await done).toBe(40);
+  expect([taken, made]).toEqual([40, 40]);
+  for (let i = 0; i < 40; i++) expect(readFileSync(join(scratch, 'lazy', `${i}.txt`), 'utf8')).toBe(String(i));
+});
+
+test('a write that fails rejects with its error', async () => {
+  const blocked = join(scratch, 'blocked');
+  await writeFiles([[blocked, () => 'a file where a folder is wanted']]);
+  await expect(writeFiles([[join(blocked, 'inside.txt'), () => 'x']])).rejects.toThrow(/EEXIST|ENOTDIR/);
+});
