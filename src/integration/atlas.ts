@@ -1,8 +1,8 @@
 // The Astro integration: wiring only. It builds the site model once before Astro renders pages (so
 // content mistakes are reported as a clean list, not a stack trace) and starts the search index
 // from it, which pagefind builds in its own process while Astro writes the pages; it reloads the
-// model in dev when the content folder changes; and it hands the finished build to the post-build
-// steps.
+// model in dev when the content folder changes; it leaves the demos' code out of a build whose pages
+// have no demo (demoBundle.ts); and it hands the finished build to the post-build steps.
 import { join } from 'node:path';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { outputFolderProblem, type DeployConfig } from '../config/deployConfig.ts';
@@ -15,6 +15,7 @@ import { searchWorkDir, startSearchIndex, type SearchIndexJob } from './pagefind
 import { buildTimings } from './buildTimings.ts';
 import { memoryNotice } from './memoryNotice.ts';
 import { tuneCollectorForBuild } from './collectorTuning.ts';
+import { demoBundlePlugin } from './demoBundle.ts';
 
 /** How long the dev server waits for more file events before rebuilding the model. */
 const DEV_BURST_MS = 30;
@@ -78,6 +79,10 @@ export function atlas(options: AtlasIntegrationOptions): AstroIntegration {
           work.catch(() => {});
           started.set(step, work);
         }
+      },
+      'astro:build:setup': async ({ updateConfig }) => {
+        const noDemos = demoBundlePlugin((await getSite()).topics);
+        if (noDemos) updateConfig({ plugins: [noDemos] });
       },
       'astro:server:setup': async ({ server, logger }) => {
         useDevCache();

@@ -95,6 +95,16 @@ describe.each(VAULTS.map((v) => [v.name, v] as const))('%s', (_name, options) =>
   });
 });
 
+test('the demos’ worker and tfjs’s WebAssembly ship with a vault that has a demo, and only then (src/integration/demoBundle.ts)', async () => {
+  const bundled = async (name: string) => {
+    const build = await buildSiteOrThrow(VAULTS.find((v) => v.name === name)!);
+    const files = readdirSync(join(build.dist, '_astro'));
+    return { wasm: files.filter((f) => f.endsWith('.wasm')).length, tfjs: files.some((f) => f.endsWith('.js') && readFileSync(join(build.dist, '_astro', f), 'utf8').includes('setWasmPaths')) };
+  };
+  expect(await bundled('demos')).toEqual({ wasm: 2, tfjs: true });
+  expect(await bundled('graph')).toEqual({ wasm: 0, tfjs: false });
+});
+
 describe('bad input through the CLI: the build fails with the messages, never a stack trace', () => {
   test.each([
     ['binary-md', 'tests/fixtures/bad-input/binary-md/Picture.md:1:1 is not a text file (it contains NUL bytes) — a .md file must be Markdown text; rename or remove it'],
