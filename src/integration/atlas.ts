@@ -1,5 +1,6 @@
-// The Astro integration: wiring only. It builds the site model once before Astro renders pages (so
-// content mistakes are reported as a clean list, not a stack trace) and starts the search index
+// The Astro integration: wiring only. It builds the site model once, while Vite bundles the code and
+// before Astro renders pages (content mistakes are reported as a clean list, not a stack trace), and
+// starts the search index
 // from it, which pagefind builds in its own process while Astro writes the pages; it reloads the
 // model in dev when the content folder changes; it leaves the demos' code out of a build whose pages
 // have no demo (demoBundle.ts); and it hands the finished build to the post-build steps.
@@ -40,6 +41,41 @@ export function atlas(options: AtlasIntegrationOptions): AstroIntegration {
   let plan: PagePlan | undefined;
   const started = new Map<AfterBuildStep, Promise<unknown>>();
   const timings = buildTimings();
+  let preparing: Promise<void> | undefined;
+
+  /**
+   * The build's preparation: the site model, the output folder cleared, the search index and the
+   * post-build steps started, the pages planned.
+   */
+  const prepare = async (logger: AstroIntegrationLogger) => {
+    const site = await loadOrExit(logger);
+    timings.lap('startup and site model');
+    const builds = currentBuildCache();
+    const cleared = clearOutputForBuild(site, options.deploy.outDir, manifestFile(builds), builds?.stamp ?? '');
+    // The search index starts once the output folder is cleared (a first build's pagefind writes
+    // straight into it) but before the pages are planned: with the cache on, the plan digests
+    // every page (1.6 s at 5,000 pages), and pagefind, the last thing a warm build waits for,
+    // gets that long a head start.
+    const documents = site.topics.map((topic) => searchDocument(topic, site.base, site.identity.language));
+    search = startSearchIndex({
+      documents,
+      outputPath: join(options.deploy.outDir, site.routes.pagefind().slice(site.base.length)),
+      // At most three UTF-8 bytes per UTF-16 unit.
+      workDir: searchWorkDir(3 * documents.reduce((units, doc) => units + doc.html.length, 0)),
+      logger,
+    });
+    plan = planPages(site, cleared);
+    setPagePlan(plan);
+    if (plan.unchanged.size) logger.info(`${plan.unchanged.size} of ${site.topics.length} topic pages unchanged since the last build`);
+    timings.lap('page plan');
+    for (const step of options.afterBuild ?? []) {
+      const work = Promise.resolve(step.start?.({ outDir: options.deploy.outDir, site }));
+      // Waited for (and its failure reported) after the pages; until then not an unhandled rejection.
+      work.catch(() => {});
+      started.set(step, work);
+    }
+  };
+
   return {
     name: 'efficiency-atlas',
     hooks: {
@@ -51,38 +87,27 @@ export function atlas(options: AtlasIntegrationOptions): AstroIntegration {
           process.exit(1);
         }
       },
-      'astro:build:start': async ({ logger }) => {
+      'astro:build:start': ({ logger }) => {
         tuneCollectorForBuild();
-        const site = await loadOrExit(logger);
-        timings.lap('startup and site model');
-        const builds = currentBuildCache();
-        const cleared = clearOutputForBuild(site, options.deploy.outDir, manifestFile(builds), builds?.stamp ?? '');
-        // The search index starts once the output folder is cleared (a first build's pagefind writes
-        // straight into it) but before the pages are planned: with the cache on, the plan digests
-        // every page (1.6 s at 5,000 pages), and pagefind, the last thing a warm build waits for,
-        // gets that long a head start.
-        const documents = site.topics.map((topic) => searchDocument(topic, site.base, site.identity.language));
-        search = startSearchIndex({
-          documents,
-          outputPath: join(options.deploy.outDir, site.routes.pagefind().slice(site.base.length)),
-          // At most three UTF-8 bytes per UTF-16 unit.
-          workDir: searchWorkDir(3 * documents.reduce((units, doc) => units + doc.html.length, 0)),
-          logger,
-        });
-        plan = planPages(site, cleared);
-        setPagePlan(plan);
-        if (plan.unchanged.size) logger.info(`${plan.unchanged.size} of ${site.topics.length} topic pages unchanged since the last build`);
-        timings.lap('page plan');
-        for (const step of options.afterBuild ?? []) {
-          const work = Promise.resolve(step.start?.({ outDir: options.deploy.outDir, site }));
-          // Waited for (and its failure reported) after the pages; until then not an unhandled rejection.
-          work.catch(() => {});
-          started.set(step, work);
-        }
+        // Not waited for here: Vite bundles the server code meanwhile, which needs nothing of the
+        // content, while the notes are parsed on the worker threads. The client build waits for it
+        // (it decides what to bundle, and the output folder must be cleared before it writes there),
+        // and the pages are rendered after the client build.
+        preparing = prepare(logger);
+        // Its failure is reported where it is waited for; until then not an unhandled rejection.
+        preparing.catch(() => {});
       },
-      'astro:build:setup': async ({ updateConfig }) => {
-        const noDemos = demoBundlePlugin((await getSite()).topics);
-        if (noDemos) updateConfig({ plugins: [noDemos] });
+      'astro:build:setup': ({ updateConfig }) => {
+        const ready = async () => {
+          await preparing;
+          return getSite();
+        };
+        updateConfig({
+          plugins: [
+            { name: 'atlas:site-ready', applyToEnvironment: (environment) => environment.name === 'client', buildStart: async () => void (await ready()) },
+            demoBundlePlugin(async () => (await ready()).topics.some((topic) => topic.demos.length > 0)),
+          ],
+        });
       },
       'astro:server:setup': async ({ server, logger }) => {
         useDevCache();
@@ -117,6 +142,7 @@ export function atlas(options: AtlasIntegrationOptions): AstroIntegration {
         );
       },
       'astro:build:done': async ({ dir, logger }) => {
+        await preparing;
         const site = await getSite();
         timings.lap('astro render and write');
         for (const step of options.afterBuild ?? []) {
