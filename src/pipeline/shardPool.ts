@@ -35,6 +35,13 @@ export function createShards(options: ShardOptions, count: number): ShardHandle[
 const INTERN_MAX_LENGTH = 160;
 
 /**
+ * Strings longer than this (a note's HTML, its text) are one of a kind: sharing them would only hash
+ * them, a pass over every byte of every rendered page (80 ms of the coordinator's time at 5,000
+ * pages). The sentences that do repeat are clipped to 300 characters (transformNote.ts).
+ */
+const SHARE_MAX_LENGTH = 1000;
+
+/**
  * A message from a worker arrives with a fresh copy of every string in it: each of a note's link
  * records has its own copy of the note's slug, its file and its kind, each lookup its own copy of
  * a title. Short strings are replaced by one shared copy per build (a 5,000-page model held 52 of
@@ -44,6 +51,7 @@ const INTERN_MAX_LENGTH = 160;
  */
 export function internStrings<T>(value: T, strings: Map<string, string>, inMessage = new Map<string, string>()): T {
   if (typeof value === 'string') {
+    if (value.length > SHARE_MAX_LENGTH) return value;
     const table = value.length > INTERN_MAX_LENGTH ? inMessage : strings;
     const known = table.get(value);
     if (known !== undefined) return known as T;

@@ -29,6 +29,17 @@ describe('internStrings', () => {
     expect([...strings.keys()].sort()).toEqual(['x', 'y']);
   });
 
+  test('a page-sized string (HTML) goes in no table at all, even when it repeats', () => {
+    const strings = new Map<string, string>();
+    const inMessage = new Map<string, string>();
+    const html = `<p>${'words of an article '.repeat(100)}</p>`;
+    const rendered = structuredClone([{ slug: 'a', html }, { slug: 'b', html }]);
+    internStrings(rendered, strings, inMessage);
+    expect(rendered).toEqual([{ slug: 'a', html }, { slug: 'b', html }]);
+    expect(inMessage.size).toBe(0);
+    expect([...strings.keys()].sort()).toEqual(['a', 'b']);
+  });
+
   test('an own "__proto__" key stays a plain key; the record keeps its prototype', () => {
     const record = JSON.parse('{"__proto__": {"polluted": "yes"}, "title": "T"}') as Record<string, unknown>;
     internStrings(record, new Map());
