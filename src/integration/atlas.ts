@@ -98,14 +98,20 @@ export function atlas(options: AtlasIntegrationOptions): AstroIntegration {
         preparing.catch(() => {});
       },
       'astro:build:setup': ({ updateConfig }) => {
-        const ready = async () => {
+        const prepared = async () => {
           await preparing;
           return getSite();
         };
         updateConfig({
           plugins: [
-            { name: 'atlas:site-ready', applyToEnvironment: (environment) => environment.name === 'client', buildStart: async () => void (await ready()) },
-            demoBundlePlugin(async () => (await ready()).topics.some((topic) => topic.demos.length > 0)),
+            {
+              name: 'atlas:prepared-before-client-build',
+              applyToEnvironment: (environment) => environment.name === 'client',
+              async buildStart() {
+                await prepared();
+              },
+            },
+            demoBundlePlugin(async () => (await prepared()).topics.some((topic) => topic.demos.length > 0)),
           ],
         });
       },
