@@ -185,6 +185,9 @@ function readManifest(file: string | undefined, stamp: string): Manifest | undef
  * to keep is moved aside whole and deleted in the background: unlinking thousands of files one by
  * one (an old search index) took seconds on a slow disk.
  */
+/** The folder in the output where Astro writes its server bundle (astro/dist/prerender/utils.js). */
+const ASTRO_SERVER_BUNDLE = '.prerender';
+
 function clearOutput(dir: string, keep: ReadonlySet<string>): void {
   if (!existsSync(dir)) return;
   const holding = new Set<string>();
@@ -196,7 +199,10 @@ function clearOutput(dir: string, keep: ReadonlySet<string>): void {
     for (const entry of readdirSync(folder, { withFileTypes: true })) {
       const path = join(folder, entry.name);
       if (entry.isDirectory()) {
-        if (folder === dir && entry.name === '.git') continue;
+        // A git checkout of the published site; and Astro's own scratch folder, where it bundles the
+        // server code (when the output folder is inside the project) while the site model is built
+        // and this runs: Astro deletes it after the pages.
+        if (folder === dir && (entry.name === '.git' || entry.name === ASTRO_SERVER_BUNDLE)) continue;
         if (holding.has(path)) visit(path);
         else moveAside(path, trash);
       } else if (!keep.has(path)) {

@@ -36,12 +36,14 @@ const pageOf = (slug: string) => outputFile(outDir, site, site.bySlug.get(slug a
 const searchFile = () => join(outDir, ...site.routes.pagefind().slice(site.base.length).split('/'), 'pagefind-entry.json');
 
 describe('clearing the output folder', () => {
-  test('keeps the pages this build writes again, the search index and a git folder; removes the rest and the manifest', () => {
+  test('keeps the pages this build writes again, the search index, a git folder and the server bundle Astro is writing; removes the rest and the manifest', () => {
     rmSync(outDir, { recursive: true, force: true });
     for (const topic of site.topics) write(pageOf(topic.slug));
     write(join(outDir, 'deleted-note', 'index.html'));
     write(join(outDir, '_astro', 'old-asset.js'));
     write(join(outDir, '.git', 'HEAD'));
+    // Astro bundles the server code here (an output folder inside the project) while the model is built.
+    write(join(outDir, '.prerender', 'chunks', 'runtime.mjs'));
     write(searchFile());
     write(manifest, '{}');
 
@@ -50,6 +52,7 @@ describe('clearing the output folder', () => {
     expect(site.topics.length).toBeGreaterThan(2);
     for (const topic of site.topics) expect(existsSync(pageOf(topic.slug)), topic.slug).toBe(true);
     expect(existsSync(join(outDir, '.git', 'HEAD'))).toBe(true);
+    expect(existsSync(join(outDir, '.prerender', 'chunks', 'runtime.mjs'))).toBe(true);
     expect(existsSync(searchFile())).toBe(true);
     expect(existsSync(join(outDir, 'deleted-note'))).toBe(false);
     expect(existsSync(join(outDir, '_astro'))).toBe(false);
