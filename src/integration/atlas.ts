@@ -1,9 +1,9 @@
 // The Astro integration: wiring only. It builds the site model once, while Vite bundles the code and
 // before Astro renders pages (content mistakes are reported as a clean list, not a stack trace), and
-// starts the search index
-// from it, which pagefind builds in its own process while Astro writes the pages; it reloads the
-// model in dev when the content folder changes; it leaves the demos' code out of a build whose pages
-// have no demo (demoBundle.ts); and it hands the finished build to the post-build steps.
+// starts the search index from it, which pagefind builds in its own process while Astro writes the
+// pages; it reloads the model in dev when the content folder changes; it leaves the demos' code out
+// of a build whose pages have no demo (demoBundle.ts); and it hands the finished build to the
+// post-build steps.
 import { join } from 'node:path';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { outputFolderProblem, type DeployConfig } from '../config/deployConfig.ts';

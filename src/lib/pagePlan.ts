@@ -180,14 +180,14 @@ function readManifest(file: string | undefined, stamp: string): Manifest | undef
   }
 }
 
-/**
- * Deletes every file under `dir` but those in `keep` (and a .git folder). A folder holding nothing
- * to keep is moved aside whole and deleted in the background: unlinking thousands of files one by
- * one (an old search index) took seconds on a slow disk.
- */
 /** The folder in the output where Astro writes its server bundle (astro/dist/prerender/utils.js). */
 const ASTRO_SERVER_BUNDLE = '.prerender';
 
+/**
+ * Deletes every file under `dir` but those in `keep` (and a .git folder, and Astro's server bundle).
+ * A folder holding nothing to keep is moved aside whole and deleted in the background: unlinking
+ * thousands of files one by one (an old search index) took seconds on a slow disk.
+ */
 function clearOutput(dir: string, keep: ReadonlySet<string>): void {
   if (!existsSync(dir)) return;
   const holding = new Set<string>();

@@ -31,7 +31,7 @@ export function createShards(options: ShardOptions, count: number): ShardHandle[
   return Array.from({ length: count }, () => onWorker(options, strings));
 }
 
-/** Strings longer than this (sentences, HTML) repeat only within one message: not worth a table entry. */
+/** Strings longer than this (the sentences around links) repeat only within one message: not worth a build-wide table entry. */
 const INTERN_MAX_LENGTH = 160;
 
 /**
