@@ -23,7 +23,7 @@ import type { RelationVocabulary } from '../../graph/relations.ts';
 import type { TopicSlug } from '../../graph/types.ts';
 import { askWorker, runBehindMainThread, workerSession } from './askWorker.ts';
 import { structureDigest, type GraphAnalytics, type GraphLayout } from './buildCache.ts';
-import { writeFiles } from './writeFiles.ts';
+import { writeFilesSync } from './writeFiles.ts';
 
 export interface GraphWork {
   /** Keyed as the build cache keys them (src/pipeline/buildCache.ts structureDigest). */
@@ -165,7 +165,8 @@ function writeLocalGraphFiles(graph: KnowledgeGraph, { slugs, files, options }: 
       yield [files[i]!, () => JSON.stringify(neighbourhoodGraphJson(graph, slugs[i] as TopicSlug, options, order))];
     }
   };
-  return writeFiles(contents());
+  // This thread does nothing else meanwhile (see writeFiles.ts).
+  return Promise.resolve(writeFilesSync(contents()));
 }
 
 function analyse(serialized: SerializedGraph): GraphWork {
