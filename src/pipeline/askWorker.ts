@@ -55,6 +55,9 @@ export function backgroundPriority(own: number): number {
   return Math.min(19, own + BACKGROUND_NICE_STEPS);
 }
 
+/** Whether this thread already runs behind the main thread. */
+let behind = false;
+
 /**
  * Called by a worker thread whose work nothing waits for soon: the thread gives way whenever it and
  * the main thread both want a core. On two cores, Astro rendering pages on the main thread competed
@@ -62,8 +65,10 @@ export function backgroundPriority(own: number): number {
  * background work fills the time the main thread leaves, and a 5,000-page build takes about 6% less.
  */
 export function runBehindMainThread(): void {
-  // Only Linux keeps a nice value per thread; elsewhere this would slow the whole process.
-  if (process.platform !== 'linux') return;
+  // Only Linux keeps a nice value per thread; elsewhere this would slow the whole process. Once per
+  // thread: a second call would step down from the lowered value, not from the main thread's.
+  if (process.platform !== 'linux' || behind) return;
+  behind = true;
   try {
     // A new thread starts at its creator's nice value: a build run with `nice` stays ordered.
     setPriority(0, backgroundPriority(getPriority(0)));

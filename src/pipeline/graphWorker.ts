@@ -203,7 +203,9 @@ if (parentPort) {
     }
     if (job.graph) copy = graphOf(job.graph);
     if (job.kind === 'layout') {
-      // A build waits for the layout (graph.json and the local-graph files need it): it keeps its priority.
+      // Only what shows positions waits for it (graph.json, the local graphs, both written late),
+      // while the shards and then Astro render pages on the main thread all along: it yields to them.
+      runBehindMainThread();
       const positions = layout(copy!, {}, { disposable: true });
       copy!.updateEachNodeAttributes((node, attributes) => ({ ...attributes, ...positions[node]! }));
       parentPort!.postMessage(positions);
