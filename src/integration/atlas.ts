@@ -25,7 +25,8 @@ export interface AfterBuildStep {
   (args: { dir: URL; logger: AstroIntegrationLogger; site: Site }): Promise<void>;
   /**
    * Work the step can begin as the build starts, to run while Astro renders the pages. The
-   * integration waits for it before it calls the step, and a failure is reported then.
+   * integration calls the step after the pages, while that work may still be running (the step
+   * can help finish it), then waits for it; a failure is reported then.
    */
   start?(args: { outDir: string; site: Site }): Promise<unknown> | void;
 }
@@ -152,8 +153,8 @@ export function atlas(options: AtlasIntegrationOptions): AstroIntegration {
         const site = await getSite();
         timings.lap('astro render and write');
         for (const step of options.afterBuild ?? []) {
-          await started.get(step);
           await step({ dir, logger, site });
+          await started.get(step);
           timings.lap(`post-build: ${step.name}`);
         }
         await search?.done();

@@ -2,15 +2,21 @@
 // one small JSON per topic is a file write, not a page for Astro's render pipeline. The writing
 // starts with the build (`start`) as soon as the layout lands, on the worker thread that made it,
 // from its copy of the graph (src/pipeline/graphWorker.ts), so it runs while Astro renders the
-// pages; the integration waits for it after the pages (src/integration/atlas.ts), and the
-// post-build step itself has nothing left to do.
+// pages. The post-build step, called once the pages are written, writes the files the worker has
+// not reached yet, from the main thread's graph, beside it: the two share one queue of files. (At
+// 100,000 pages the worker, giving way to the rendering all along, still had 45 s of files to
+// write when the pages were done, on one core while the other idled.)
 import { DEFAULTS } from '../lib/localGraphData.ts';
 import { currentPagePlan, outputFile } from '../lib/pagePlan.ts';
 import type { Site } from '../lib/site.ts';
-import { startGraphWorker } from '../pipeline/graphWorker.ts';
+import { localGraphJob, startGraphWorker, writeLocalGraphShare, type LocalGraphJob } from '../pipeline/graphWorker.ts';
 import type { TopicSlug } from '../../graph/types.ts';
 
+/** The files of the build in progress, which the post-build step helps with. */
+let current: LocalGraphJob | undefined;
+
 function startLocalGraphs({ outDir, site }: { outDir: string; site: Site }): Promise<void> {
+  current = undefined;
   // A warm build whose graph is unchanged kept the last build's files (src/lib/pagePlan.ts).
   if (currentPagePlan()?.localGraphsKept) {
     site.graphWorker?.close();
@@ -23,12 +29,24 @@ function startLocalGraphs({ outDir, site }: { outDir: string; site: Site }): Pro
     slugs.push(topic.slug);
     files.push(outputFile(outDir, site, site.routes.neighbourhood(topic.slug)));
   }
+  const job = (current = localGraphJob(slugs, files, DEFAULTS));
   return site.laidOut.then(async () => {
     const begun = performance.now();
     // Without one (the layout was made in line or kept from the last build), a thread of its own.
-    await (site.graphWorker ?? startGraphWorker(site.graph)).writeLocalGraphs(slugs, files, DEFAULTS);
+    await (site.graphWorker ?? startGraphWorker(site.graph)).writeLocalGraphs(job);
     site.background['local graphs (worker)'] = performance.now() - begun;
   });
 }
 
-export const writeLocalGraphs = Object.assign(async function writeLocalGraphs(): Promise<void> {}, { start: startLocalGraphs });
+/** After the pages: the main thread writes the files the worker has not taken (see the top). */
+export const writeLocalGraphs = Object.assign(
+  async function writeLocalGraphs({ site }: { site: Site }): Promise<void> {
+    const job = current;
+    current = undefined;
+    if (!job) return;
+    // The main thread's graph has its positions once the layout is in.
+    await site.laidOut;
+    writeLocalGraphShare(site.graph, job, site.neighbourOrder);
+  },
+  { start: startLocalGraphs },
+);

@@ -41,10 +41,10 @@ export interface GraphWorker {
   /** The layout (graph/layout.ts, default settings) of the worker's copy, which keeps the positions. */
   layout(): Promise<Record<string, Point>>;
   /**
-   * Writes `files[i]`, the local graph of `slugs[i]` (graph/graphJson.ts neighbourhoodGraphJson),
-   * for each i, giving way to the main thread; resolves with the count, and the thread ends.
+   * Writes the local-graph files of `job` that no other thread has taken from its queue, giving
+   * way to the main thread; resolves with how many it wrote, and the thread ends.
    */
-  writeLocalGraphs(slugs: readonly TopicSlug[], files: readonly string[], options: NeighbourhoodOptions): Promise<number>;
+  writeLocalGraphs(job: LocalGraphJob): Promise<number>;
   /** Ends the thread, when nothing more is wanted of it. */
   close(): void;
 }
@@ -65,9 +65,9 @@ export function startGraphWorker(graph: KnowledgeGraph): GraphWorker {
   };
   return {
     layout: () => session.ask({ kind: 'layout', graph: copy(false) } satisfies Job),
-    writeLocalGraphs: async (slugs, files, options) => {
+    writeLocalGraphs: async (job) => {
       try {
-        return await session.ask<number>({ kind: 'local graphs', graph: copy(true), slugs: [...slugs], files: [...files], options } satisfies Job);
+        return await session.ask<number>({ kind: 'local graphs', graph: copy(true), job } satisfies Job);
       } finally {
         session.close();
       }
@@ -103,7 +103,7 @@ type Job =
   | { kind: 'analyse'; graph: SerializedGraph }
   /** `graph` is absent when the worker has its copy already. */
   | { kind: 'layout'; graph: LeanGraph | undefined }
-  | { kind: 'local graphs'; graph: LeanGraph | undefined; slugs: string[]; files: string[]; options: NeighbourhoodOptions };
+  | { kind: 'local graphs'; graph: LeanGraph | undefined; job: LocalGraphJob };
 
 function leanGraph(graph: KnowledgeGraph, withPositions: boolean): LeanGraph {
   const nodes = graph.nodes();
@@ -158,15 +158,37 @@ function graphOf(lean: LeanGraph): KnowledgeGraph {
   return graph as unknown as KnowledgeGraph;
 }
 
-function writeLocalGraphFiles(graph: KnowledgeGraph, { slugs, files, options }: { slugs: string[]; files: string[]; options: NeighbourhoodOptions }): Promise<number> {
-  const order = new NeighbourOrder(graph);
-  const contents = function* (): Generator<[string, () => string]> {
-    for (let i = 0; i < slugs.length; i++) {
-      yield [files[i]!, () => JSON.stringify(neighbourhoodGraphJson(graph, slugs[i] as TopicSlug, options, order))];
+/**
+ * The local-graph files of a build: `files[i]` is the local graph of `slugs[i]` (graph/graphJson.ts
+ * neighbourhoodGraphJson). The graph worker writes them while Astro renders the pages; whatever is
+ * left when the pages are done, the main thread writes too (src/integration/localGraphs.ts). Each
+ * thread takes the next file from `next`, one counter in shared memory, so no file is written
+ * twice and the two threads finish together.
+ */
+export interface LocalGraphJob {
+  slugs: readonly TopicSlug[];
+  files: readonly string[];
+  options: NeighbourhoodOptions;
+  /** The index of the next file to take, in a SharedArrayBuffer. */
+  next: Int32Array;
+}
+
+export function localGraphJob(slugs: readonly TopicSlug[], files: readonly string[], options: NeighbourhoodOptions): LocalGraphJob {
+  return { slugs, files, options, next: new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT)) };
+}
+
+/**
+ * Writes files of `job` from `graph` (laid out, with what graph.json reads) until none is left to
+ * take, synchronously; returns how many this thread wrote. The graphs of the two threads give
+ * the same bytes (tests/unit/localGraphs.test.ts).
+ */
+export function writeLocalGraphShare(graph: KnowledgeGraph, { slugs, files, options, next }: LocalGraphJob, order = new NeighbourOrder(graph)): number {
+  const taken = function* (): Generator<[string, () => string]> {
+    for (let i = Atomics.add(next, 0, 1); i < slugs.length; i = Atomics.add(next, 0, 1)) {
+      yield [files[i]!, () => JSON.stringify(neighbourhoodGraphJson(graph, slugs[i]!, options, order))];
     }
   };
-  // This thread does nothing else meanwhile (see writeFiles.ts).
-  return Promise.resolve(writeFilesSync(contents()));
+  return writeFilesSync(taken());
 }
 
 function analyse(serialized: SerializedGraph): GraphWork {
@@ -212,7 +234,8 @@ if (parentPort) {
     } else {
       // Nothing waits for the files until the pages are written.
       runBehindMainThread();
-      parentPort!.postMessage(await writeLocalGraphFiles(copy!, job));
+      // This thread does nothing else meanwhile (see writeFiles.ts).
+      parentPort!.postMessage(writeLocalGraphShare(copy!, job.job));
     }
   });
 }

@@ -1,13 +1,14 @@
 // The local-graph files a build writes on a worker thread are, byte for byte, what the dev server's
 // route serves for the same graph (src/lib/localGraphData.ts, run in process): written from a copy
-// of a laid-out graph, and written by the worker that laid the graph out, from its own copy.
+// of a laid-out graph, and written by the worker that laid the graph out, from its own copy; and
+// when the main thread writes some of them beside the worker, each file is written once.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { buildKnowledgeGraph, layoutKnowledgeGraph, neighbourhoodGraphJson, NeighbourOrder, nodeSizes, type KnowledgeGraph } from '../../graph/index.ts';
 import { DEFAULTS } from '../../src/lib/localGraphData.ts';
-import { startGraphWorker } from '../../src/pipeline/graphWorker.ts';
+import { localGraphJob, startGraphWorker, writeLocalGraphShare } from '../../src/pipeline/graphWorker.ts';
 import { links, relation, slug, topic } from './graph/records.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'atlas-local-graphs-'));
@@ -37,7 +38,7 @@ test('a worker given a laid-out graph writes each topic the file the dev server 
   const graph = sampleGraph();
   const slugs = graph.nodes();
   const files = slugs.map((id) => join(scratch, 'given', 'nested', `${id}.json`));
-  expect(await startGraphWorker(graph).writeLocalGraphs(slugs.map(slug), files, DEFAULTS)).toBe(slugs.length);
+  expect(await startGraphWorker(graph).writeLocalGraphs(localGraphJob(slugs.map(slug), files, DEFAULTS))).toBe(slugs.length);
   expectDevServerFiles(graph, slugs, files);
 });
 
@@ -56,6 +57,37 @@ test('the worker that laid the graph out writes the same files from its own copy
 
   const slugs = graph.nodes();
   const files = slugs.map((id) => join(scratch, 'kept', `${id}.json`));
-  expect(await worker.writeLocalGraphs(slugs.map(slug), files, DEFAULTS)).toBe(slugs.length);
+  expect(await worker.writeLocalGraphs(localGraphJob(slugs.map(slug), files, DEFAULTS))).toBe(slugs.length);
   expectDevServerFiles(graph, slugs, files);
+});
+
+test('the main thread and the worker share one queue of files: each is written once, as the dev server serves it', { timeout: 30_000 }, async () => {
+  const graph = sampleGraph();
+  layoutKnowledgeGraph(graph);
+  const slugs = graph.nodes();
+  const files = slugs.map((id) => join(scratch, 'shared', `${id}.json`));
+  const job = localGraphJob(slugs.map(slug), files, DEFAULTS);
+  // Ten files already taken by another thread: this worker starts at the eleventh.
+  Atomics.store(job.next, 0, 10);
+  const byWorker = await startGraphWorker(graph).writeLocalGraphs(job);
+  expect(byWorker).toBe(slugs.length - 10);
+  // Nothing is left for the main thread, and nothing is written again.
+  expect(writeLocalGraphShare(graph, job)).toBe(0);
+  expectDevServerFiles(graph, slugs.slice(10), files.slice(10));
+  expect(() => readFileSync(files[0]!, 'utf8')).toThrow(/ENOENT/);
+
+  // Both at once, on a larger graph: between them every file, each exactly once.
+  const many = buildKnowledgeGraph({
+    topics: Array.from({ length: 600 }, (_, i) => topic(`n${i}`, { title: `Node ${i}` })),
+    links: links(...Array.from({ length: 600 }, (_, i) => `n${i}>n${(i * 7 + 1) % 600}`), ...Array.from({ length: 600 }, (_, i) => `n${i}>n${(i + 1) % 600}`)),
+    relations: [],
+  });
+  layoutKnowledgeGraph(many);
+  const ids = many.nodes();
+  const out = ids.map((id) => join(scratch, 'both', `${id}.json`));
+  const both = localGraphJob(ids.map(slug), out, DEFAULTS);
+  const worker = startGraphWorker(many).writeLocalGraphs(both);
+  const byMain = writeLocalGraphShare(many, both);
+  expect(byMain + (await worker)).toBe(ids.length);
+  expectDevServerFiles(many, ids, out);
 });
