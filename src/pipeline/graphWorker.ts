@@ -225,9 +225,9 @@ if (parentPort) {
     }
     if (job.graph) copy = graphOf(job.graph);
     if (job.kind === 'layout') {
-      // Only what shows positions waits for it (graph.json, the local graphs, both written late),
-      // while the shards and then Astro render pages on the main thread all along: it yields to them.
-      runBehindMainThread();
+      // A build waits for the layout: graph.json and the local-graph files need it, and giving way to
+      // the rendering made it the build's tail at 100,000 pages (laid out in 237 s instead of 143 s,
+      // the whole build 445 s instead of 432 s). It keeps its priority.
       const positions = layout(copy!, {}, { disposable: true });
       copy!.updateEachNodeAttributes((node, attributes) => ({ ...attributes, ...positions[node]! }));
       parentPort!.postMessage(positions);
