@@ -21,26 +21,28 @@ import { demoBundlePlugin } from './demoBundle.ts';
 /** How long the dev server waits for more file events before rebuilding the model. */
 const DEV_BURST_MS = 30;
 
-export interface AfterBuildStep {
-  (args: { dir: URL; logger: AstroIntegrationLogger; site: Site }): Promise<void>;
-  /**
-   * Work the step can begin as the build starts, to run while Astro renders the pages. The
-   * integration calls the step after the pages, while that work may still be running (the step
-   * can help finish it), then waits for it; a failure is reported then.
-   */
-  start?(args: { outDir: string; site: Site }): Promise<unknown> | void;
+/**
+ * A step of the static build after the pages. `start`, when there is one, begins the step's work as
+ * the build starts, to run while Astro renders the pages; the step is then called with what `start`
+ * returned, and finishes that work (waiting for it, or helping it along). A promise `start`
+ * returns is not an unhandled rejection before the step waits for it.
+ */
+export interface AfterBuildStep<Started = unknown> {
+  (args: { dir: URL; logger: AstroIntegrationLogger; site: Site; started: Started | undefined }): Promise<void>;
+  start?(args: { outDir: string; site: Site }): Started;
 }
 
 export interface AtlasIntegrationOptions {
   deploy: DeployConfig;
   /** Steps run after the static build, in order (the search index is written after them). */
-  afterBuild?: AfterBuildStep[];
+  // Each step's `started` is its own start's type, which one list cannot spell.
+  afterBuild?: Array<AfterBuildStep<any>>;
 }
 
 export function atlas(options: AtlasIntegrationOptions): AstroIntegration {
   let search: SearchIndexJob | undefined;
   let plan: PagePlan | undefined;
-  const started = new Map<AfterBuildStep, Promise<unknown>>();
+  const started = new Map<AfterBuildStep, unknown>();
   const timings = buildTimings();
   let preparing: Promise<void> | undefined;
 
@@ -70,9 +72,11 @@ export function atlas(options: AtlasIntegrationOptions): AstroIntegration {
     if (plan.unchanged.size) logger.info(`${plan.unchanged.size} of ${site.topics.length} topic pages unchanged since the last build`);
     timings.lap('page plan');
     for (const step of options.afterBuild ?? []) {
-      const work = Promise.resolve(step.start?.({ outDir: options.deploy.outDir, site }));
-      // Waited for (and its failure reported) after the pages; until then not an unhandled rejection.
-      work.catch(() => {});
+      if (!step.start) continue;
+      const work = step.start({ outDir: options.deploy.outDir, site });
+      // Waited for (and its failure reported) by the step, after the pages; until then not an
+      // unhandled rejection.
+      if (work instanceof Promise) work.catch(() => {});
       started.set(step, work);
     }
   };
@@ -153,8 +157,7 @@ export function atlas(options: AtlasIntegrationOptions): AstroIntegration {
         const site = await getSite();
         timings.lap('astro render and write');
         for (const step of options.afterBuild ?? []) {
-          await step({ dir, logger, site });
-          await started.get(step);
+          await step({ dir, logger, site, started: started.get(step) });
           timings.lap(`post-build: ${step.name}`);
         }
         await search?.done();

@@ -12,15 +12,17 @@ import type { Site } from '../lib/site.ts';
 import { localGraphJob, startGraphWorker, writeLocalGraphShare, type LocalGraphJob } from '../pipeline/graphWorker.ts';
 import type { TopicSlug } from '../../graph/types.ts';
 
-/** The files of the build in progress, which the post-build step helps with. */
-let current: LocalGraphJob | undefined;
+/** The files being written, and the worker's part of the writing; none when the last build's were kept. */
+interface LocalGraphWork {
+  job: LocalGraphJob;
+  byWorker: Promise<void>;
+}
 
-function startLocalGraphs({ outDir, site }: { outDir: string; site: Site }): Promise<void> {
-  current = undefined;
+function startLocalGraphs({ outDir, site }: { outDir: string; site: Site }): LocalGraphWork | undefined {
   // A warm build whose graph is unchanged kept the last build's files (src/lib/pagePlan.ts).
   if (currentPagePlan()?.localGraphsKept) {
     site.graphWorker?.close();
-    return Promise.resolve();
+    return undefined;
   }
   const slugs: TopicSlug[] = [];
   const files: string[] = [];
@@ -29,24 +31,26 @@ function startLocalGraphs({ outDir, site }: { outDir: string; site: Site }): Pro
     slugs.push(topic.slug);
     files.push(outputFile(outDir, site, site.routes.neighbourhood(topic.slug)));
   }
-  const job = (current = localGraphJob(slugs, files, DEFAULTS));
-  return site.laidOut.then(async () => {
+  const job = localGraphJob(slugs, files, DEFAULTS);
+  const byWorker = site.laidOut.then(async () => {
     const begun = performance.now();
     // Without one (the layout was made in line or kept from the last build), a thread of its own.
     await (site.graphWorker ?? startGraphWorker(site.graph)).writeLocalGraphs(job);
     site.background['local graphs (worker)'] = performance.now() - begun;
   });
+  // Its failure is reported where the step waits for it; until then not an unhandled rejection.
+  byWorker.catch(() => {});
+  return { job, byWorker };
 }
 
 /** After the pages: the main thread writes the files the worker has not taken (see the top). */
 export const writeLocalGraphs = Object.assign(
-  async function writeLocalGraphs({ site }: { site: Site }): Promise<void> {
-    const job = current;
-    current = undefined;
-    if (!job) return;
+  async function writeLocalGraphs({ site, started }: { site: Site; started: LocalGraphWork | undefined }): Promise<void> {
+    if (!started) return;
     // The main thread's graph has its positions once the layout is in.
     await site.laidOut;
-    writeLocalGraphShare(site.graph, job, site.neighbourOrder);
+    writeLocalGraphShare(site.graph, started.job, site.neighbourOrder);
+    await started.byWorker;
   },
   { start: startLocalGraphs },
 );

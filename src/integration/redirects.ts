@@ -2,7 +2,7 @@
 // each is a few hundred bytes of fixed HTML, and writing thousands through Astro's page pipeline
 // cost as much as rendering the topics themselves. A redirect never replaces a page that exists.
 // redirects() never takes a topic's URL, so the writing starts with the build (`start`) and runs
-// while Astro writes the pages; the integration waits for it after the pages (src/integration/atlas.ts).
+// while Astro writes the pages; the step waits for it after the pages (src/integration/atlas.ts).
 import { join } from 'node:path';
 import { redirects } from '../lib/aliases.ts';
 import { currentPagePlan } from '../lib/pagePlan.ts';
@@ -21,4 +21,10 @@ function startRedirectPages({ outDir, site }: { outDir: string; site: Site }): P
   return writeFiles(files());
 }
 
-export const writeRedirectPages = Object.assign(async function writeRedirectPages(): Promise<void> {}, { start: startRedirectPages });
+/** After the pages: the redirect pages, begun with the build, are all written. */
+export const writeRedirectPages = Object.assign(
+  async function writeRedirectPages({ started }: { started: Promise<unknown> | undefined }): Promise<void> {
+    await started;
+  },
+  { start: startRedirectPages },
+);

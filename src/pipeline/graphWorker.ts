@@ -180,7 +180,7 @@ export function localGraphJob(slugs: readonly TopicSlug[], files: readonly strin
 /**
  * Writes files of `job` from `graph` (laid out, with what graph.json reads) until none is left to
  * take, synchronously; returns how many this thread wrote. The graphs of the two threads give
- * the same bytes (tests/unit/localGraphs.test.ts).
+ * the same bytes (tests/unit/pipeline/graphWorker.test.ts).
  */
 export function writeLocalGraphShare(graph: KnowledgeGraph, { slugs, files, options, next }: LocalGraphJob, order = new NeighbourOrder(graph)): number {
   const taken = function* (): Generator<[string, () => string]> {

@@ -1,9 +1,9 @@
 // Writes many small files, folders made once each. On the main thread, several writes are in flight
 // (writeFiles): awaited one at a time, each leaves the thread idle while Node's thread pool does it
 // (thousands of local-graph files took 9.5 s in turn, about a fifth of that with a few in flight).
-// A worker thread with nothing else to do writes them in turn, synchronously (writeFilesSync): the
-// page cache takes each at once, and no thread-pool thread is woken three times per file, on a
-// core the main thread needs.
+// A thread with nothing else to do (a worker, or the main thread once the pages are written) writes
+// them in turn, synchronously (writeFilesSync): the page cache takes each at once, and no
+// thread-pool thread is woken three times per file, on a core the main thread needs.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
@@ -33,7 +33,7 @@ export async function writeFiles(files: Iterable<[path: string, content: () => s
   return written;
 }
 
-/** As writeFiles, one file at a time on this thread: for a worker thread that has nothing else to do. */
+/** As writeFiles, one file at a time on this thread: for a thread that has nothing else to do. */
 export function writeFilesSync(files: Iterable<[path: string, content: () => string]>): number {
   const folders = new Set<string>();
   let written = 0;

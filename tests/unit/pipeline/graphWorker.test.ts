@@ -1,15 +1,16 @@
-// The local-graph files a build writes on a worker thread are, byte for byte, what the dev server's
-// route serves for the same graph (src/lib/localGraphData.ts, run in process): written from a copy
-// of a laid-out graph, and written by the worker that laid the graph out, from its own copy; and
-// when the main thread writes some of them beside the worker, each file is written once.
+// The graph worker (src/pipeline/graphWorker.ts): the local-graph files it writes are, byte for
+// byte, what the dev server's route serves for the same graph (src/lib/localGraphData.ts, run in
+// process), whether written from a copy of a laid-out graph or by the worker that laid the graph
+// out, from its own copy; and when the main thread writes some of them beside the worker, each
+// file is written once.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { buildKnowledgeGraph, layoutKnowledgeGraph, neighbourhoodGraphJson, NeighbourOrder, nodeSizes, type KnowledgeGraph } from '../../graph/index.ts';
-import { DEFAULTS } from '../../src/lib/localGraphData.ts';
-import { localGraphJob, startGraphWorker, writeLocalGraphShare } from '../../src/pipeline/graphWorker.ts';
-import { links, relation, slug, topic } from './graph/records.ts';
+import { buildKnowledgeGraph, layoutKnowledgeGraph, neighbourhoodGraphJson, NeighbourOrder, nodeSizes, type KnowledgeGraph } from '../../../graph/index.ts';
+import { DEFAULTS } from '../../../src/lib/localGraphData.ts';
+import { localGraphJob, startGraphWorker, writeLocalGraphShare } from '../../../src/pipeline/graphWorker.ts';
+import { links, relation, slug, topic } from '../graph/records.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'atlas-local-graphs-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
