@@ -5,7 +5,7 @@
 // Everything is inserted in a canonical order (topics by id, edges by source, target, type) so
 // the graph, and everything derived from it, does not depend on the order files were read in.
 import { MultiDirectedGraph } from 'graphology';
-import type { LinkRecord, RelationRecord, SourcePosition, TopicRecord, TopicSlug } from './types.ts';
+import type { LinkRecord, RelationRecord, TopicRecord, TopicSlug } from './types.ts';
 import { DEFAULT_RELATIONS, LISTED_BY_QUERY, MENTIONS, edgeTypes, type EdgeType, type RelationVocabulary } from './relations.ts';
 
 /** Node attributes: the topic as recorded, plus analytics and layout (0 until computed). */
@@ -29,8 +29,9 @@ export interface TopicEdgeAttributes {
   type: EdgeType;
   /** `mentions`: number of links (embeds included); typed relations: DEFAULTS.relationWeight. */
   weight: number;
-  /** Where each link or relation declaration stands, sorted by file, line, column. */
-  positions: SourcePosition[];
+  // Where each link stands is the link records' to say (the diagnostics cite them). The graph keeps
+  // only what its views and analytics read: at 100,000 pages, an array and an object per edge for
+  // the positions were three million objects more for the collector to walk while pages render.
 }
 
 /** Graph attributes: the relation vocabulary the graph was built with (exports and lint read it). */
@@ -63,13 +64,12 @@ export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-export function comparePositions(a: SourcePosition, b: SourcePosition): number {
-  return compareStrings(a.file, b.file) || a.line - b.line || a.column - b.column;
-}
-
 /** Deterministic edge key: readable in errors, stable across builds. */
 export function edgeKey(from: string, to: string, type: EdgeType): string {
-  return `${type}:${from}->${to}`;
+  // Joined rather than concatenated: V8 makes `a + b` a tree of string pieces and keeps the tree
+  // beside the flat copy it hashes, four objects per key the graph holds for the whole build; a join
+  // is one flat string.
+  return [type, ':', from, '->', to].join('');
 }
 
 /**
@@ -103,7 +103,6 @@ interface PendingEdge {
   to: TopicSlug;
   type: EdgeType;
   weight: number;
-  positions: SourcePosition[];
 }
 
 /** Nodes and edges only; analytics attributes are zero. */
@@ -141,24 +140,22 @@ export function createKnowledgeGraph(
   }
 
   const pending = new Map<string, PendingEdge>();
-  const collect = (from: TopicSlug, to: TopicSlug | null, type: EdgeType, weight: number, position: SourcePosition) => {
+  const collect = (from: TopicSlug, to: TopicSlug | null, type: EdgeType, weight: number) => {
     // Unresolved targets and targets outside the topic set are lint findings, not edges.
     if (to === null || from === to || !graph.hasNode(from) || !graph.hasNode(to)) return;
     const key = edgeKey(from, to, type);
     const edge = pending.get(key);
-    const where = { file: position.file, line: position.line, column: position.column };
     if (edge === undefined) {
-      pending.set(key, { from, to, type, weight, positions: [where] });
-    } else {
+      pending.set(key, { from, to, type, weight });
+    } else if (type === MENTIONS) {
       // Mentions add up; a relation declared twice is still one relation (lint reports it).
-      if (type === MENTIONS) edge.weight += weight;
-      edge.positions.push(where);
+      edge.weight += weight;
     }
   };
-  for (const link of input.links) if (link.kind !== 'query') collect(link.from, link.to, MENTIONS, 1, link);
+  for (const link of input.links) if (link.kind !== 'query') collect(link.from, link.to, MENTIONS, 1);
   for (const relation of input.relations) {
     if (!vocabulary.has(relation.type)) continue;
-    collect(relation.from, relation.to, relation.type, settings.relationWeight, relation);
+    collect(relation.from, relation.to, relation.type, settings.relationWeight);
   }
 
   const typeOrder = new Map<EdgeType, number>(edgeTypes(vocabulary).map((type, i) => [type, i]));
@@ -166,12 +163,7 @@ export function createKnowledgeGraph(
     (a, b) => compareStrings(a.from, b.from) || compareStrings(a.to, b.to) || typeOrder.get(a.type)! - typeOrder.get(b.type)!,
   );
   for (const edge of edges) {
-    edge.positions.sort(comparePositions);
-    graph.addDirectedEdgeWithKey(edgeKey(edge.from, edge.to, edge.type), edge.from, edge.to, {
-      type: edge.type,
-      weight: edge.weight,
-      positions: edge.positions,
-    });
+    graph.addDirectedEdgeWithKey(edgeKey(edge.from, edge.to, edge.type), edge.from, edge.to, { type: edge.type, weight: edge.weight });
   }
   return graph;
 }
@@ -187,14 +179,11 @@ export function addQueryEdges(graph: KnowledgeGraph, links: readonly LinkRecord[
   for (const link of links) {
     if (link.kind !== 'query' || link.to === null || link.from === link.to || !graph.hasNode(link.from) || !graph.hasNode(link.to)) continue;
     const key = edgeKey(link.from, link.to, LISTED_BY_QUERY);
-    const where = { file: link.file, line: link.line, column: link.column };
-    const edge = pending.get(key);
-    if (edge === undefined) pending.set(key, { from: link.from, to: link.to, type: LISTED_BY_QUERY, weight: 1, positions: [where] });
-    else edge.positions.push(where);
+    if (!pending.has(key)) pending.set(key, { from: link.from, to: link.to, type: LISTED_BY_QUERY, weight: 1 });
   }
   const edges = [...pending.values()].sort((a, b) => compareStrings(a.from, b.from) || compareStrings(a.to, b.to));
   for (const edge of edges) {
     if (graph.hasEdge(edgeKey(edge.from, edge.to, LISTED_BY_QUERY))) continue;
-    graph.addDirectedEdgeWithKey(edgeKey(edge.from, edge.to, LISTED_BY_QUERY), edge.from, edge.to, { type: LISTED_BY_QUERY, weight: 0, positions: edge.positions.sort(comparePositions) });
+    graph.addDirectedEdgeWithKey(edgeKey(edge.from, edge.to, LISTED_BY_QUERY), edge.from, edge.to, { type: LISTED_BY_QUERY, weight: 0 });
   }
 }
