@@ -80,7 +80,8 @@ export function siteRoutes(base: string) {
     base,
     home: () => base,
     /** A note's URL from its slug (the home note's URL is `home()`: use the topic's stored `url`). */
-    topic: (slug: TopicSlug) => `${base}${encodePath(slug)}/`,
+    // Joined, not concatenated: one flat string, not a tree of pieces, for a URL every topic keeps (see graph/knowledgeGraph.ts edgeKey).
+    topic: (slug: TopicSlug) => [base, encodePath(slug), '/'].join(''),
     /** Alias redirect pages share the notes' URL space (they only take free URLs). */
     alias: (path: string) => `${base}${encodePath(path)}/`,
     allTopics: (page = 1) => (page <= 1 ? `${generator}topics/` : `${generator}topics/${page}/`),
