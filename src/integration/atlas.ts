@@ -178,7 +178,7 @@ async function loadOrExit(logger: AstroIntegrationLogger): Promise<Site> {
     const site = await getSite();
     reportWarnings(site.diagnostics, logger);
     for (const notice of site.notices) logger.warn(notice);
-    logger.info(`${site.topics.length} topics, ${site.links.length} links, ${site.relations.length} relations`);
+    logger.info(`${site.topics.length} topics, ${site.linkCount} links, ${site.relations.length} relations`);
     const memory = memoryNotice(site.topics.length);
     if (memory) logger.warn(memory);
     return site;

@@ -13,8 +13,9 @@ import { DEMO_NAMES, isDemoName, renderDemoFallbackHtml } from '../demos/registr
 import { loadContent, type ChromeLink, type Topic } from '../pipeline/loadContent.ts';
 import type { Diagnostic } from '../pipeline/diagnostics.ts';
 import { tagLevels, type SiteRoutes } from '../routes.ts';
+import { DEFAULTS as VIEW } from './topicView.ts';
 import { NeighbourOrder, relatedTopicsOnDemand, type KnowledgeGraph, type RelationVocabulary } from '../../graph/index.ts';
-import type { LinkRecord, RelationRecord, TopicSlug } from '../../graph/types.ts';
+import type { RelationRecord, TopicSlug } from '../../graph/types.ts';
 
 export interface Backlink {
   from: Topic;
@@ -47,7 +48,12 @@ export interface Site {
   /** All topics sorted by title (locale-aware). */
   topics: Topic[];
   bySlug: Map<TopicSlug, Topic>;
-  links: LinkRecord[];
+  /**
+   * How many links the notes make (query listings included). The link records themselves are not
+   * kept: the pages read them as backlinks and graph edges, made from them once. At 100,000 pages
+   * they were a million objects the collector walked again at each collection while pages render.
+   */
+  linkCount: number;
   relations: RelationRecord[];
   vocabulary: RelationVocabulary;
   graph: KnowledgeGraph;
@@ -69,8 +75,10 @@ export interface Site {
   home: Topic | undefined;
   /** Topics by PageRank, most important first. */
   byRank: Topic[];
-  /** Pages that link here in their text (or embed this page), with the sentences, by title; computed once per topic. */
+  /** Pages that link here in their text (or embed this page), with the sentences, by title. */
   backlinksOf(slug: TopicSlug): Backlink[];
+  /** How many pages backlinksOf lists, without listing them. */
+  backlinkCount(slug: TopicSlug): number;
   /** Pages whose queries list this page (not links their authors wrote). */
   listedByOf(slug: TopicSlug): Topic[];
   relationsOf(slug: TopicSlug): { outgoing: RelationRecord[]; incoming: RelationRecord[] };
@@ -179,10 +187,12 @@ export async function buildSite(deploy: DeployConfig): Promise<Site> {
   // Ranked when a page asks: a build asks for every topic, the dev server only for the pages it serves.
   const related = relatedTopicsOnDemand(graph, 8);
 
-  const backlinks = new Map<TopicSlug, Map<TopicSlug, string[]>>();
+  // Target → linking page → the sentences its links stand in. Pages of other builds' links (none
+  // here) are left out, so a target's count is its list's length.
+  const backlinks = new Map<TopicSlug, Map<TopicSlug, Sentences>>();
   const listedBy = new Map<TopicSlug, Set<TopicSlug>>();
   for (const link of content.links) {
-    if (!link.to || link.to === link.from) continue;
+    if (!link.to || link.to === link.from || !bySlug.has(link.from)) continue;
     if (link.kind === 'query') {
       let set = listedBy.get(link.to);
       if (!set) listedBy.set(link.to, (set = new Set()));
@@ -191,9 +201,7 @@ export async function buildSite(deploy: DeployConfig): Promise<Site> {
     }
     let byFrom = backlinks.get(link.to);
     if (!byFrom) backlinks.set(link.to, (byFrom = new Map()));
-    let sentences = byFrom.get(link.from);
-    if (!sentences) byFrom.set(link.from, (sentences = []));
-    if (link.sentence && !sentences.includes(link.sentence)) sentences.push(link.sentence);
+    byFrom.set(link.from, withSentence(byFrom.get(link.from), link.sentence));
   }
   const resolvedRelations = content.relations.filter((r) => r.to);
   const outgoing = group(resolvedRelations, (r) => r.from);
@@ -249,7 +257,7 @@ export async function buildSite(deploy: DeployConfig): Promise<Site> {
     },
     topics,
     bySlug,
-    links: content.links,
+    linkCount: content.links.length,
     relations: content.relations,
     vocabulary: content.vocabulary,
     graph,
@@ -259,15 +267,17 @@ export async function buildSite(deploy: DeployConfig): Promise<Site> {
     graphWorker: content.graphWorker,
     home,
     byRank,
-    // A topic's page and each page of its backlinks list ask again: a hub's list is sorted once.
+    backlinkCount: (slug) => backlinks.get(slug)?.size ?? 0,
     backlinksOf: (slug) => {
       let list = backlinkLists.get(slug);
       if (list === undefined) {
-        list = [...(backlinks.get(slug) ?? new Map<TopicSlug, string[]>())]
-          .filter(([from]) => bySlug.has(from))
+        list = [...(backlinks.get(slug) ?? [])]
           .sort(([a], [b]) => byPosition(a, b))
-          .map(([from, sentences]) => ({ from: bySlug.get(from)!, sentences }));
-        backlinkLists.set(slug, list);
+          .map(([from, sentences]) => ({ from: bySlug.get(from)!, sentences: typeof sentences === 'string' ? [sentences] : [...sentences] }));
+        // A list too long for its topic's page is asked for again by each page of it, so it is
+        // sorted once; the others are made for their one page and not kept (kept, at 100,000
+        // pages, every list stayed in memory until the last page was written).
+        if (list.length > VIEW.backlinksOnPage) backlinkLists.set(slug, list);
       }
       return list;
     },
@@ -300,4 +310,19 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+/**
+ * The sentences one page's links to another stand in: most pages link to a topic once, so one
+ * sentence is held as it is, and a list only when there are more (at 100,000 pages, a list per
+ * pair was two million objects).
+ */
+type Sentences = string | string[];
+
+function withSentence(held: Sentences | undefined, sentence: string | undefined): Sentences {
+  if (!sentence) return held ?? [];
+  if (held === undefined || held.length === 0) return sentence;
+  if (typeof held === 'string') return held === sentence ? held : [held, sentence];
+  if (!held.includes(sentence)) held.push(sentence);
+  return held;
 }
