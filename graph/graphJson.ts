@@ -143,8 +143,11 @@ interface TopicRecord {
   /** Only when it does not follow base + id + "/". */
   url: string | undefined;
   aliases: readonly string[];
-  targets: string[] | undefined;
-  types: number[] | undefined;
+  /** The topic's place in the graph's node order (the writer's table of topics in the file). */
+  number: number;
+  /** Out-edges, kept once read: targets by their `number`, and edge types as legend indexes. */
+  targets: Int32Array | undefined;
+  types: Int32Array | undefined;
 }
 
 /**
@@ -160,6 +163,14 @@ class GraphJsonWriter {
   readonly #typeIndex: Map<EdgeType, number>;
   readonly #edgeWording: Array<[string, string]>;
   readonly #records = new Map<string, TopicRecord>();
+  /** Each topic's place in the graph's node order, for TopicRecord.number. */
+  #numbers: Map<string, number> | undefined;
+  /**
+   * By topic number, the topic's index in the file being written, or -1: the edge walk looks its
+   * targets up here rather than in a Map by id (at 5,000 pages, a million lookups per build).
+   * Filled for one file and cleared after it.
+   */
+  #inFile: Int32Array | undefined;
 
   constructor(graph: KnowledgeGraph) {
     this.#graph = graph;
@@ -187,6 +198,7 @@ class GraphJsonWriter {
         size: Math.round(a.size * 10),
         url: a.url === `${this.#base}${id}/` ? undefined : a.url,
         aliases: a.aliases,
+        number: this.#numberOf(id),
         targets: undefined,
         types: undefined,
       };
@@ -195,13 +207,20 @@ class GraphJsonWriter {
     return record;
   }
 
+  #numberOf(id: string): number {
+    this.#numbers ??= new Map(this.#graph.nodes().map((node, i) => [node, i]));
+    return this.#numbers.get(id)!;
+  }
+
   /** The topic's out-edges, kept: a hub's are only read whole when it sits in a neighbourhood bigger than its degree. */
-  #outEdges(id: string, record: TopicRecord): { targets: string[]; types: number[] } {
+  #outEdges(id: string, record: TopicRecord): { targets: Int32Array; types: Int32Array } {
     if (record.targets === undefined || record.types === undefined) {
-      const targets: string[] = [], types: number[] = [];
+      const degree = this.#graph.outDegree(id);
+      const targets = new Int32Array(degree), types = new Int32Array(degree);
+      let j = 0;
       this.#graph.forEachOutEdge(id, (_edge, attributes, _source, target) => {
-        targets.push(target);
-        types.push(this.#typeIndex.get(attributes.type)!);
+        targets[j] = this.#numberOf(target);
+        types[j++] = this.#typeIndex.get(attributes.type)!;
       });
       record.targets = targets;
       record.types = types;
@@ -212,11 +231,7 @@ class GraphJsonWriter {
   write(ids: readonly string[], options: ToGraphJsonOptions = {}): GraphJson {
     const graph = this.#graph;
     const withAliases = options.aliases ?? true;
-    const index = new Map<string, number>();
-    const records = ids.map((id, i) => {
-      index.set(id, i);
-      return this.#record(id);
-    });
+    const records = ids.map((id) => this.#record(id));
     const categories = [...new Set(records.map((r) => r.category).filter((c) => c !== undefined))].sort(compareStrings);
     const categoryIndex = new Map(categories.map((c, i) => [c, i]));
 
@@ -242,24 +257,29 @@ class GraphJsonWriter {
     // (n² · types is, for any vault that fits in memory): sorting numbers is what made this fast.
     const n = ids.length, typeCount = this.#edgeTypes.length;
     const packed: number[] = [];
-    ids.forEach((id, s) => {
-      const record = records[s]!;
-      const outDegree = record.targets?.length ?? graph.outDegree(id);
-      if (outDegree <= ids.length) {
-        const { targets, types } = this.#outEdges(id, record);
-        for (let j = 0; j < targets.length; j++) {
-          const t = index.get(targets[j]!);
-          if (t !== undefined) packed.push((s * n + t) * typeCount + types[j]!);
-        }
-      } else {
-        for (const target of ids) {
-          const t = index.get(target)!;
-          graph.forEachOutEdge(id, target, (_edge, attributes) => {
-            packed.push((s * n + t) * typeCount + this.#typeIndex.get(attributes.type)!);
+    const inFile = (this.#inFile ??= new Int32Array(graph.order).fill(-1));
+    records.forEach((record, i) => (inFile[record.number] = i));
+    try {
+      ids.forEach((id, s) => {
+        const record = records[s]!;
+        const outDegree = record.targets?.length ?? graph.outDegree(id);
+        if (outDegree <= ids.length) {
+          const { targets, types } = this.#outEdges(id, record);
+          for (let j = 0; j < targets.length; j++) {
+            const t = inFile[targets[j]!]!;
+            if (t >= 0) packed.push((s * n + t) * typeCount + types[j]!);
+          }
+        } else {
+          ids.forEach((target, t) => {
+            graph.forEachOutEdge(id, target, (_edge, attributes) => {
+              packed.push((s * n + t) * typeCount + this.#typeIndex.get(attributes.type)!);
+            });
           });
         }
-      }
-    });
+      });
+    } finally {
+      for (const record of records) inFile[record.number] = -1;
+    }
     const sorted = Float64Array.from(packed).sort();
     const encoded: GraphJson['edges'] = { source: [], target: [], type: [] };
     let lastSource = 0, lastTarget = 0;

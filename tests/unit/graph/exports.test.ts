@@ -44,6 +44,33 @@ describe('a topic\'s neighbourhood as graph.json', () => {
     for (const node of decoded.nodes) expect(node.x).toBe(graph.getNodeAttribute(node.id, 'x'));
     expect(decoded.wording).toEqual(readGraphJson(toGraphJson(graph)).wording);
   });
+
+  test('every topic\'s file written with one shared order equals the file written afresh, hubs and parallel edges included', () => {
+    // A hub linking to every topic (its out-degree above the limit), typed relations beside mentions,
+    // and a few random links: the shared writer keeps what it learns of each topic between files.
+    const ids = Array.from({ length: 40 }, (_, i) => `t${i}`);
+    const pairs = ids.slice(1).map((id) => `t0>${id}`);
+    for (let i = 1; i < ids.length; i++) pairs.push(`${ids[i]}>${ids[(i * 7) % ids.length]}`, `${ids[i]}>${ids[(i * 3 + 1) % ids.length]}`);
+    const graph = buildKnowledgeGraph({
+      topics: ids.map((id) => topic(id)),
+      links: links(...pairs.filter((p) => p.split('>')[0] !== p.split('>')[1])),
+      relations: [relation('t1', 'is-a', 't0'), relation('t0', 'part-of', 't2'), relation('t5', 'is-a', 't7')],
+    });
+    const options = { depth: 2, limit: 12 };
+    const shared = new NeighbourOrder(graph);
+    // Twice over, in two orders: nothing of one file may leak into the next.
+    for (const round of [ids, [...ids].reverse()]) {
+      for (const id of round) {
+        const fresh = neighbourhoodGraphJson(graph, slug(id), options);
+        expect(neighbourhoodGraphJson(graph, slug(id), options, shared), id).toEqual(fresh);
+        // And the fresh file is the whole graph's graph.json cut down to the same topics.
+        expect(fresh).toEqual(toGraphJson(graph, fresh.nodes.id, { aliases: false }));
+      }
+    }
+    // The hub's own file has edges of all three kinds out of it.
+    const hub = readGraphJson(neighbourhoodGraphJson(graph, slug('t0'), options, shared));
+    expect(new Set(hub.edges.filter((e) => e.source === 't0').map((e) => e.type))).toEqual(new Set(['mentions', 'part-of']));
+  });
 });
 
 describe('graph.json', () => {
