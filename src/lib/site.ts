@@ -187,8 +187,8 @@ export async function buildSite(deploy: DeployConfig): Promise<Site> {
   // Ranked when a page asks: a build asks for every topic, the dev server only for the pages it serves.
   const related = relatedTopicsOnDemand(graph, 8);
 
-  // Target → linking page → the sentences its links stand in. Pages of other builds' links (none
-  // here) are left out, so a target's count is its list's length.
+  // Target → linking page → the sentences its links stand in. A link from a note that is not a
+  // topic of the site is left out here, once, so a target's count is its list's length.
   const backlinks = new Map<TopicSlug, Map<TopicSlug, Sentences>>();
   const listedBy = new Map<TopicSlug, Set<TopicSlug>>();
   for (const link of content.links) {
@@ -319,8 +319,11 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
  */
 type Sentences = string | string[];
 
+/** Links that stand in no sentence share this one empty list; nothing is ever added to it (see withSentence). */
+const NO_SENTENCES: readonly string[] = Object.freeze([]);
+
 function withSentence(held: Sentences | undefined, sentence: string | undefined): Sentences {
-  if (!sentence) return held ?? [];
+  if (!sentence) return held ?? (NO_SENTENCES as string[]);
   if (held === undefined || held.length === 0) return sentence;
   if (typeof held === 'string') return held === sentence ? held : [held, sentence];
   if (!held.includes(sentence)) held.push(sentence);
