@@ -118,14 +118,32 @@ export function toGraphJson(graph: KnowledgeGraph, only?: readonly string[], opt
  * NeighbourOrder when writing many: what each file needs of a topic is then gathered once.
  */
 export function neighbourhoodGraphJson(graph: KnowledgeGraph, id: TopicSlug, options: NeighbourhoodOptions, order?: NeighbourOrder): GraphJson {
-  const ids = neighbourhood(graph, id, options, order).map((entry) => entry.id);
+  return neighbourhoodWriter(graph, order).write(neighbourhoodIds(graph, id, options, order), LOCAL);
+}
+
+/**
+ * The same file as its JSON text, exactly `JSON.stringify(neighbourhoodGraphJson(…))`, which is what
+ * the build writes: made from pieces kept per topic, it does not escape a topic's title and id again
+ * for each of the hundred-odd files it appears in, nor build the object only to serialise it.
+ */
+export function neighbourhoodGraphJsonText(graph: KnowledgeGraph, id: TopicSlug, options: NeighbourhoodOptions, order?: NeighbourOrder): string {
+  return neighbourhoodWriter(graph, order).text(neighbourhoodIds(graph, id, options, order), LOCAL);
+}
+
+/** The local graph needs no names to search: aliases stay in graph.json. */
+const LOCAL: ToGraphJsonOptions = { aliases: false };
+
+function neighbourhoodIds(graph: KnowledgeGraph, id: TopicSlug, options: NeighbourhoodOptions, order: NeighbourOrder | undefined): string[] {
+  return neighbourhood(graph, id, options, order).map((entry) => entry.id);
+}
+
+function neighbourhoodWriter(graph: KnowledgeGraph, order: NeighbourOrder | undefined): GraphJsonWriter {
   let writer = order && writers.get(order);
   if (!writer) {
     writer = new GraphJsonWriter(graph);
     if (order) writers.set(order, writer);
   }
-  // The local graph needs no names to search: aliases stay in graph.json.
-  return writer.write(ids, { aliases: false });
+  return writer;
 }
 
 /** One writer per NeighbourOrder, which lives exactly as long as its graph is unchanged. */
@@ -134,7 +152,8 @@ const writers = new WeakMap<NeighbourOrder, GraphJsonWriter>();
 /** What graph.json says of one topic, and its out-edges (targets, and edge types as legend indexes). */
 interface TopicRecord {
   title: string;
-  category: string | undefined;
+  /** The topic's category's place in the sorted list of every category in the graph, or -1 for none. */
+  category: number;
   community: number;
   pagerank: number;
   x: number;
@@ -145,9 +164,31 @@ interface TopicRecord {
   aliases: readonly string[];
   /** The topic's place in the graph's node order (the writer's table of topics in the file). */
   number: number;
+  outDegree: number;
   /** Out-edges, kept once read: targets by their `number`, and edge types as legend indexes. */
   targets: Int32Array | undefined;
   types: Int32Array | undefined;
+  /** JSON text of the id, the title, the url and the aliases, kept once a file's text needed them. */
+  json: { id: string; title: string; url: string | undefined; aliases: string | undefined } | undefined;
+}
+
+/** Every category of a graph, sorted; each one's place in that list; and each as JSON text. */
+interface CategoryList {
+  names: string[];
+  rank: Map<string, number>;
+  json: string[];
+}
+
+/** One file before it is an object or text: its topics, its category legend and its edges. */
+interface FileLayout {
+  ids: readonly string[];
+  records: TopicRecord[];
+  /** Category legend of the file, as places in the writer's list of all categories (ascending, so sorted). */
+  categories: number[];
+  /** Per topic of the file, its category's index in the file's legend, or -1. */
+  categoryIndex: Int32Array;
+  /** Every edge among the topics, as (source · n + target) · types + type, ascending: valid until the next file is laid out. */
+  edges: Float64Array;
 }
 
 /**
@@ -165,12 +206,20 @@ class GraphJsonWriter {
   readonly #records = new Map<string, TopicRecord>();
   /** Each topic's place in the graph's node order, for TopicRecord.number. */
   #numbers: Map<string, number> | undefined;
+  /** Every category in the graph, sorted, and each one's place in that list. */
+  #categories: CategoryList | undefined;
   /**
    * By topic number, the topic's index in the file being written, or -1: the edge walk looks its
    * targets up here rather than in a Map by id (at 5,000 pages, a million lookups per build).
    * Filled for one file and cleared after it.
    */
   #inFile: Int32Array | undefined;
+  /** The edge codes of the file being written (FileLayout.edges is a view of them); grown as needed. */
+  #edges = new Float64Array(1024);
+  /** By category place, its index in the file being written, or -1; filled for one file and cleared after it. */
+  #categoryInFile: Int32Array | undefined;
+  /** The JSON text of what every file says the same way: version and base, then the edge legends. */
+  #head: { start: string; legends: string } | undefined;
 
   constructor(graph: KnowledgeGraph) {
     this.#graph = graph;
@@ -184,13 +233,25 @@ class GraphJsonWriter {
     });
   }
 
+  #allCategories(): CategoryList {
+    if (!this.#categories) {
+      const set = new Set<string>();
+      this.#graph.forEachNode((_node, a) => {
+        if (a.category !== undefined) set.add(a.category);
+      });
+      const names = [...set].sort(compareStrings);
+      this.#categories = { names, rank: new Map(names.map((c, i) => [c, i])), json: names.map((c) => JSON.stringify(c)) };
+    }
+    return this.#categories;
+  }
+
   #record(id: string): TopicRecord {
     let record = this.#records.get(id);
     if (!record) {
       const a = this.#graph.getNodeAttributes(id);
       record = {
         title: a.title,
-        category: a.category,
+        category: a.category === undefined ? -1 : this.#allCategories().rank.get(a.category)!,
         community: a.community,
         pagerank: a.pagerank,
         x: Math.round(a.x),
@@ -199,8 +260,10 @@ class GraphJsonWriter {
         url: a.url === `${this.#base}${id}/` ? undefined : a.url,
         aliases: a.aliases,
         number: this.#numberOf(id),
+        outDegree: this.#graph.outDegree(id),
         targets: undefined,
         types: undefined,
+        json: undefined,
       };
       this.#records.set(id, record);
     }
@@ -215,8 +278,7 @@ class GraphJsonWriter {
   /** The topic's out-edges, kept: a hub's are only read whole when it sits in a neighbourhood bigger than its degree. */
   #outEdges(id: string, record: TopicRecord): { targets: Int32Array; types: Int32Array } {
     if (record.targets === undefined || record.types === undefined) {
-      const degree = this.#graph.outDegree(id);
-      const targets = new Int32Array(degree), types = new Int32Array(degree);
+      const targets = new Int32Array(record.outDegree), types = new Int32Array(record.outDegree);
       let j = 0;
       this.#graph.forEachOutEdge(id, (_edge, attributes, _source, target) => {
         targets[j] = this.#numberOf(target);
@@ -228,19 +290,100 @@ class GraphJsonWriter {
     return { targets: record.targets, types: record.types };
   }
 
-  write(ids: readonly string[], options: ToGraphJsonOptions = {}): GraphJson {
-    const graph = this.#graph;
-    const withAliases = options.aliases ?? true;
+  #layOut(ids: readonly string[]): FileLayout {
     const records = ids.map((id) => this.#record(id));
-    const categories = [...new Set(records.map((r) => r.category).filter((c) => c !== undefined))].sort(compareStrings);
-    const categoryIndex = new Map(categories.map((c, i) => [c, i]));
 
+    // The file's category legend: the categories its topics have, in sorted order, which is the
+    // order of their places in the list of all categories (numbers to sort, not strings).
+    const categoryCount = this.#categories?.names.length ?? 0;
+    const categoryInFile = (this.#categoryInFile = this.#categoryInFile?.length === categoryCount ? this.#categoryInFile : new Int32Array(categoryCount).fill(-1));
+    const categories: number[] = [];
+    for (const record of records) {
+      if (record.category >= 0 && categoryInFile[record.category] === -1) {
+        categoryInFile[record.category] = 0;
+        categories.push(record.category);
+      }
+    }
+    categories.sort((a, b) => a - b);
+    categories.forEach((c, i) => (categoryInFile[c] = i));
+    const categoryIndex = new Int32Array(records.length);
+    records.forEach((record, i) => (categoryIndex[i] = record.category >= 0 ? categoryInFile[record.category]! : -1));
+    for (const c of categories) categoryInFile[c] = -1;
+
+    // Every edge among the chosen topics: walked from each topic, so a small neighbourhood of a big
+    // graph costs its own degree, not the graph's size; from the other side when that is smaller (a
+    // page linking to thousands of topics costs no more than the neighbourhood it appears in).
+    // Each edge is one number, (source · n + target) · types + type, exact in a double below 2^53
+    // (n² · types is, for any vault that fits in memory). Sources are walked in file order, so
+    // sorting each source's few numbers sorts them all.
+    const graph = this.#graph;
+    const n = ids.length, typeCount = this.#edgeTypes.length;
+    let edges = this.#edges;
+    let count = 0;
+    const add = (code: number) => {
+      if (count === edges.length) {
+        const grown = new Float64Array(edges.length * 2);
+        grown.set(edges);
+        edges = this.#edges = grown;
+      }
+      edges[count++] = code;
+    };
+    const inFile = (this.#inFile ??= new Int32Array(graph.order).fill(-1));
+    records.forEach((record, i) => (inFile[record.number] = i));
+    try {
+      ids.forEach((id, s) => {
+        const record = records[s]!;
+        const first = count;
+        if (record.outDegree <= n) {
+          const { targets, types } = this.#outEdges(id, record);
+          for (let j = 0; j < targets.length; j++) {
+            const t = inFile[targets[j]!]!;
+            if (t >= 0) add((s * n + t) * typeCount + types[j]!);
+          }
+        } else {
+          ids.forEach((target, t) => {
+            graph.forEachOutEdge(id, target, (_edge, attributes) => {
+              add((s * n + t) * typeCount + this.#typeIndex.get(attributes.type)!);
+            });
+          });
+        }
+        if (count - first > 1) edges.subarray(first, count).sort();
+      });
+    } finally {
+      for (const record of records) inFile[record.number] = -1;
+    }
+    return { ids, records, categories, categoryIndex, edges: edges.subarray(0, count) };
+  }
+
+  /** The edges of a file as graph.json codes them: source delta, target (delta within a source), type. */
+  #encodeEdges({ ids, edges }: FileLayout): GraphJson['edges'] {
+    const n = ids.length, typeCount = this.#edgeTypes.length;
+    const encoded: GraphJson['edges'] = { source: [], target: [], type: [] };
+    let lastSource = 0, lastTarget = 0;
+    for (const key of edges) {
+      // Each part is below n or the number of types: `| 0` keeps them small integers, which
+      // JSON.stringify writes faster than the doubles the arithmetic makes.
+      const k = key % typeCount, st = (key - k) / typeCount, t = st % n, s = (st - t) / n;
+      encoded.source.push((s - lastSource) | 0);
+      encoded.target.push((s === lastSource ? t - lastTarget : t) | 0);
+      encoded.type.push(k | 0);
+      lastSource = s;
+      lastTarget = t;
+    }
+    return encoded;
+  }
+
+  write(ids: readonly string[], options: ToGraphJsonOptions = {}): GraphJson {
+    const withAliases = options.aliases ?? true;
+    const layout = this.#layOut(ids);
+    const { records, categoryIndex } = layout;
+    const allCategories = this.#categories?.names ?? [];
     const nodes: GraphJson['nodes'] = { id: [...ids], title: [], category: [], community: [], pagerank: [], x: [], y: [], size: [] };
     const urls: Record<string, string> = {};
     const aliases: Record<string, string[]> = {};
     records.forEach((r, i) => {
       nodes.title.push(r.title);
-      nodes.category.push(r.category === undefined ? -1 : categoryIndex.get(r.category)!);
+      nodes.category.push(categoryIndex[i]!);
       nodes.community.push(r.community);
       nodes.pagerank.push(Math.round(r.pagerank * ids.length * 1000));
       nodes.x.push(r.x);
@@ -249,59 +392,62 @@ class GraphJsonWriter {
       if (r.url !== undefined) urls[String(i)] = r.url;
       if (withAliases && r.aliases.length > 0) aliases[String(i)] = [...r.aliases];
     });
-
-    // Every edge among the chosen topics: walked from each topic, so a small neighbourhood of a big
-    // graph costs its own degree, not the graph's size; from the other side when that is smaller (a
-    // page linking to thousands of topics costs no more than the neighbourhood it appears in).
-    // Each edge is one number, (source · n + target) · types + type, exact in a double below 2^53
-    // (n² · types is, for any vault that fits in memory): sorting numbers is what made this fast.
-    const n = ids.length, typeCount = this.#edgeTypes.length;
-    const packed: number[] = [];
-    const inFile = (this.#inFile ??= new Int32Array(graph.order).fill(-1));
-    records.forEach((record, i) => (inFile[record.number] = i));
-    try {
-      ids.forEach((id, s) => {
-        const record = records[s]!;
-        const outDegree = record.targets?.length ?? graph.outDegree(id);
-        if (outDegree <= ids.length) {
-          const { targets, types } = this.#outEdges(id, record);
-          for (let j = 0; j < targets.length; j++) {
-            const t = inFile[targets[j]!]!;
-            if (t >= 0) packed.push((s * n + t) * typeCount + types[j]!);
-          }
-        } else {
-          ids.forEach((target, t) => {
-            graph.forEachOutEdge(id, target, (_edge, attributes) => {
-              packed.push((s * n + t) * typeCount + this.#typeIndex.get(attributes.type)!);
-            });
-          });
-        }
-      });
-    } finally {
-      for (const record of records) inFile[record.number] = -1;
-    }
-    const sorted = Float64Array.from(packed).sort();
-    const encoded: GraphJson['edges'] = { source: [], target: [], type: [] };
-    let lastSource = 0, lastTarget = 0;
-    for (const key of sorted) {
-      const k = key % typeCount, st = (key - k) / typeCount, t = st % n, s = (st - t) / n;
-      encoded.source.push(s - lastSource);
-      encoded.target.push(s === lastSource ? t - lastTarget : t);
-      encoded.type.push(k);
-      lastSource = s;
-      lastTarget = t;
-    }
     return {
       v: GRAPH_JSON_VERSION,
       base: this.#base,
-      categories,
+      categories: layout.categories.map((c) => allCategories[c]!),
       edgeTypes: [...this.#edgeTypes],
       edgeWording: this.#edgeWording.map(([forward, inverse]): [string, string] => [forward, inverse]),
       nodes,
       urls,
       ...(withAliases ? { aliases } : {}),
-      edges: encoded,
+      edges: this.#encodeEdges(layout),
     };
+  }
+
+  /** Exactly `JSON.stringify(this.write(ids, options))`, from JSON pieces kept per topic. */
+  text(ids: readonly string[], options: ToGraphJsonOptions = {}): string {
+    const withAliases = options.aliases ?? true;
+    const layout = this.#layOut(ids);
+    const { records, categoryIndex } = layout;
+    const n = ids.length;
+    const id: string[] = [], title: string[] = [], category: number[] = [], community: number[] = [], pagerank: number[] = [];
+    const x: number[] = [], y: number[] = [], size: number[] = [];
+    const urls: string[] = [], aliases: string[] = [];
+    records.forEach((r, i) => {
+      const json = (r.json ??= {
+        id: JSON.stringify(ids[i]),
+        title: JSON.stringify(r.title),
+        url: r.url === undefined ? undefined : JSON.stringify(r.url),
+        aliases: r.aliases.length > 0 ? JSON.stringify(r.aliases) : undefined,
+      });
+      id.push(json.id);
+      title.push(json.title);
+      category.push(categoryIndex[i]!);
+      community.push(r.community);
+      pagerank.push(Math.round(r.pagerank * n * 1000));
+      x.push(r.x);
+      y.push(r.y);
+      size.push(r.size);
+      if (json.url !== undefined) urls.push(`"${i}":${json.url}`);
+      if (withAliases && json.aliases !== undefined) aliases.push(`"${i}":${json.aliases}`);
+    });
+    const edges = this.#encodeEdges(layout);
+    const categoryJson = this.#categories?.json ?? [];
+    const head = (this.#head ??= {
+      start: `{"v":${GRAPH_JSON_VERSION},"base":${JSON.stringify(this.#base)},`,
+      legends: `"edgeTypes":${JSON.stringify(this.#edgeTypes)},"edgeWording":${JSON.stringify(this.#edgeWording)},`,
+    });
+    return [
+      head.start,
+      '"categories":[', layout.categories.map((c) => categoryJson[c]).join(','), '],',
+      head.legends,
+      '"nodes":{"id":[', id.join(','), '],"title":[', title.join(','), '],"category":', JSON.stringify(category),
+      ',"community":', JSON.stringify(community), ',"pagerank":', JSON.stringify(pagerank), ',"x":', JSON.stringify(x), ',"y":', JSON.stringify(y), ',"size":', JSON.stringify(size), '},',
+      '"urls":{', urls.join(','), '},',
+      withAliases ? `"aliases":{${aliases.join(',')}},` : '',
+      '"edges":', JSON.stringify(edges), '}',
+    ].join('');
   }
 }
 

@@ -50,6 +50,7 @@ export {
 export {
   toGraphJson,
   neighbourhoodGraphJson,
+  neighbourhoodGraphJsonText,
   readGraphJson,
   graphFromJson,
   GRAPH_JSON_VERSION,

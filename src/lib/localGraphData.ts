@@ -1,7 +1,7 @@
 // The data behind a topic page's local graph: its neighbourhood two steps out, as graph.json
 // (graph/graphJson.ts). Written once per topic at build time (src/integration/localGraphs.ts) and
 // served by a route in dev (src/pages/-/local/[...slug].json.ts).
-import { neighbourhoodGraphJson } from '../../graph/index.ts';
+import { neighbourhoodGraphJsonText } from '../../graph/index.ts';
 import type { TopicSlug } from '../../graph/types.ts';
 import type { Site } from './site.ts';
 
@@ -13,5 +13,5 @@ export const DEFAULTS = {
 };
 
 export function localGraphData(site: Site, slug: TopicSlug): string {
-  return JSON.stringify(neighbourhoodGraphJson(site.graph, slug, DEFAULTS, site.neighbourOrder));
+  return neighbourhoodGraphJsonText(site.graph, slug, DEFAULTS, site.neighbourOrder);
 }

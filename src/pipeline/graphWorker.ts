@@ -12,7 +12,7 @@ import {
   layout,
   layoutKnowledgeGraph,
   LISTED_BY_QUERY,
-  neighbourhoodGraphJson,
+  neighbourhoodGraphJsonText,
   NeighbourOrder,
   type KnowledgeGraph,
   type NeighbourhoodOptions,
@@ -185,7 +185,7 @@ export function localGraphJob(slugs: readonly TopicSlug[], files: readonly strin
 export function writeLocalGraphShare(graph: KnowledgeGraph, { slugs, files, options, next }: LocalGraphJob, order = new NeighbourOrder(graph)): number {
   const taken = function* (): Generator<[string, () => string]> {
     for (let i = Atomics.add(next, 0, 1); i < slugs.length; i = Atomics.add(next, 0, 1)) {
-      yield [files[i]!, () => JSON.stringify(neighbourhoodGraphJson(graph, slugs[i]!, options, order))];
+      yield [files[i]!, () => neighbourhoodGraphJsonText(graph, slugs[i]!, options, order)];
     }
   };
   return writeFilesSync(taken());

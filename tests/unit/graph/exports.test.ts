@@ -1,7 +1,7 @@
 import sax from 'sax';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
-import { buildKnowledgeGraph, graphFromJson, neighbourhood, neighbourhoodGraphJson, NeighbourOrder, readGraphJson, toGexf, toGraphJson, toJsonLd } from '../../../graph/index.ts';
+import { buildKnowledgeGraph, graphFromJson, neighbourhood, neighbourhoodGraphJson, neighbourhoodGraphJsonText, NeighbourOrder, readGraphJson, toGexf, toGraphJson, toJsonLd } from '../../../graph/index.ts';
 import { links, relation, slug, topic } from './records.ts';
 
 const input = () => ({
@@ -65,11 +65,47 @@ describe('a topic\'s neighbourhood as graph.json', () => {
         expect(neighbourhoodGraphJson(graph, slug(id), options, shared), id).toEqual(fresh);
         // And the fresh file is the whole graph's graph.json cut down to the same topics.
         expect(fresh).toEqual(toGraphJson(graph, fresh.nodes.id, { aliases: false }));
+        // The text the build writes is that object's JSON, from a shared writer and a fresh one.
+        expect(neighbourhoodGraphJsonText(graph, slug(id), options, shared), id).toBe(JSON.stringify(fresh));
+        expect(neighbourhoodGraphJsonText(graph, slug(id), options), id).toBe(JSON.stringify(fresh));
       }
     }
     // The hub's own file has edges of all three kinds out of it.
     const hub = readGraphJson(neighbourhoodGraphJson(graph, slug('t0'), options, shared));
     expect(new Set(hub.edges.filter((e) => e.source === 't0').map((e) => e.type))).toEqual(new Set(['mentions', 'part-of']));
+  });
+  test('the text of every file is exactly the JSON of its object, whatever the titles, categories and urls hold', () => {
+    // Titles and categories JSON must escape (quotes, backslashes, controls, line separators, lone
+    // surrogates), topics with no category, urls off the base + id pattern, aliases: each file's
+    // category legend is its own, so neighbourhoods with different categories are compared too.
+    const odd = ['Plain', 'Quote " and \\ backslash', 'Tab\tnew\nline', 'Line\u2028separator', 'Lone \ud800 surrogate', 'Émoji 🧠', '<b>&amp;</b>'];
+    const ids = Array.from({ length: 30 }, (_, i) => `n${i}`);
+    const graph = buildKnowledgeGraph({
+      topics: ids.map((id, i) =>
+        topic(id, {
+          title: `${odd[i % odd.length]} ${i}`,
+          category: i % 4 === 0 ? undefined : odd[(i * 3) % odd.length],
+          url: i % 5 === 0 ? `/elsewhere/${id}/` : `/wiki/${id}/`,
+          aliases: i % 3 === 0 ? [`alias "${i}"`, `другое ${i}`] : [],
+        }),
+      ),
+      links: links(...ids.slice(1).flatMap((id, i) => [`${id}>${ids[(i * 5) % ids.length]}`, `${ids[(i * 11 + 3) % ids.length]}>${id}`]).filter((p) => p.split('>')[0] !== p.split('>')[1])),
+      relations: [relation('n1', 'is-a', 'n2'), relation('n3', 'part-of', 'n1')],
+    });
+    const shared = new NeighbourOrder(graph);
+    const legends = new Set<string>();
+    for (const id of ids) {
+      for (const options of [{ depth: 1, limit: 5 }, { depth: 2, limit: 40 }]) {
+        const object = neighbourhoodGraphJson(graph, slug(id), options);
+        legends.add(object.categories.join('|'));
+        expect(neighbourhoodGraphJsonText(graph, slug(id), options, shared), id).toBe(JSON.stringify(object));
+      }
+    }
+    // The files did not all have one legend, and the urls and escapes were exercised.
+    expect(legends.size).toBeGreaterThan(2);
+    const whole = JSON.stringify(neighbourhoodGraphJson(graph, slug('n0'), { depth: 3, limit: 100 }));
+    expect(whole).toContain('/elsewhere/');
+    expect(whole).toContain('\\ud800');
   });
 });
 
