@@ -59,7 +59,9 @@ export class NeighbourOrder {
   /** Node ids in ring order; a node's position here is its rank. Made on first use. */
   #byRank: string[] | undefined;
   readonly #rank = new Map<string, number>();
-  readonly #sorted = new Map<string, Int32Array>();
+  /** Each node's neighbours as ranks, by the node's rank; sorted the first time they are asked for. */
+  #sorted: Array<Int32Array | undefined> = [];
+  #marks: Uint8Array | undefined;
 
   constructor(graph: RankedGraph) {
     this.#graph = graph;
@@ -74,6 +76,8 @@ export class NeighbourOrder {
         .sort((a, b) => b.pagerank - a.pagerank || compareStrings(a.title, b.title) || compareStrings(a.id, b.id))
         .map((n) => n.id);
       this.#byRank.forEach((id, i) => this.#rank.set(id, i));
+      // Sized up front: filled in any order, it stays a plain array rather than a sparse one.
+      this.#sorted = new Array(this.#byRank.length);
     }
     return this.#byRank;
   }
@@ -87,19 +91,32 @@ export class NeighbourOrder {
     return this.#ranked()[rank]!;
   }
 
-  /** The distinct neighbours of `node`, as ranks, ascending (most important first). */
-  neighbours(node: string): Int32Array {
-    let list = this.#sorted.get(node);
+  /** The rank of this node. */
+  rankOf(node: string): number {
+    this.#ranked();
+    return this.#rank.get(node)!;
+  }
+
+  /** The distinct neighbours of the node with this rank, as ranks, ascending (most important first). */
+  neighboursOfRank(rank: number): Int32Array {
+    this.#ranked();
+    let list = this.#sorted[rank];
     if (list === undefined) {
-      this.#ranked();
       const ranks = new Set<number>();
-      this.#graph.forEachNeighbor(node, (neighbour) => {
+      this.#graph.forEachNeighbor(this.node(rank), (neighbour) => {
         ranks.add(this.#rank.get(neighbour)!);
       });
-      list = Int32Array.from(ranks).sort();
-      this.#sorted.set(node, list);
+      list = this.#sorted[rank] = Int32Array.from(ranks).sort();
     }
     return list;
+  }
+
+  /**
+   * One mark per rank, all clear, for a walk to mark the nodes it has reached: the caller clears
+   * what it marked before it returns (a Set of ids per walk hashed each id again).
+   */
+  marks(): Uint8Array {
+    return (this.#marks ??= new Uint8Array(this.#ranked().length));
   }
 }
 
@@ -118,14 +135,36 @@ export function neighbourhood<N extends { title: string; pagerank: number }>(
   if (!graph.hasNode(id)) throw new Error(`neighbourhood: unknown topic "${id}"`);
   if (!Number.isInteger(depth) || depth < 0) throw new Error(`neighbourhood: depth must be a non-negative integer, got ${depth}`);
   if (order !== undefined && order.graph !== (graph as unknown as RankedGraph)) throw new Error('neighbourhood: the NeighbourOrder was made for another graph');
+  if (order !== undefined) return mergedNeighbourhood(order, id, depth, limit);
   const result: NeighbourhoodEntry[] = [{ id, distance: 0 }];
   const seen = new Set([id]);
   let ring = [id];
   for (let distance = 1; distance <= depth && result.length < limit && ring.length > 0; distance++) {
-    const room = limit - result.length;
-    const next = order === undefined ? sortRing(graph, ring, seen, room, adjacency) : mergeRing(order, ring, seen, room);
+    const next = sortRing(graph, ring, seen, limit - result.length, adjacency);
     for (const node of next) result.push({ id: node, distance });
     ring = next;
+  }
+  return result;
+}
+
+/** neighbourhood() with a NeighbourOrder: each ring merged from presorted lists, by rank. */
+function mergedNeighbourhood(order: NeighbourOrder, id: string, depth: number, limit: number): NeighbourhoodEntry[] {
+  const seen = order.marks();
+  const centre = order.rankOf(id);
+  const result: NeighbourhoodEntry[] = [{ id, distance: 0 }];
+  const reached = [centre];
+  seen[centre] = 1;
+  try {
+    let ring = [centre];
+    for (let distance = 1; distance <= depth && result.length < limit && ring.length > 0; distance++) {
+      ring = mergeRing(order, ring, seen, limit - result.length);
+      for (const rank of ring) {
+        reached.push(rank);
+        result.push({ id: order.node(rank), distance });
+      }
+    }
+  } finally {
+    for (const rank of reached) seen[rank] = 0;
   }
   return result;
 }
@@ -161,8 +200,12 @@ function sortRing<N extends { title: string; pagerank: number }>(
  * The first `room` unseen neighbours of the ring's topics in ring order (all of them when fewer),
  * marked seen: a k-way merge of their sorted neighbour lists on a binary heap of list heads.
  */
-function mergeRing(order: NeighbourOrder, ring: readonly string[], seen: Set<string>, room: number): string[] {
-  const lists = ring.map((node) => order.neighbours(node)).filter((list) => list.length > 0);
+function mergeRing(order: NeighbourOrder, ring: readonly number[], seen: Uint8Array, room: number): number[] {
+  const lists: Int32Array[] = [];
+  for (const rank of ring) {
+    const list = order.neighboursOfRank(rank);
+    if (list.length > 0) lists.push(list);
+  }
   const cursor = new Int32Array(lists.length);
   const heap: number[] = [];
   const head = (k: number) => lists[k]![cursor[k]!]!;
@@ -186,13 +229,13 @@ function mergeRing(order: NeighbourOrder, ring: readonly string[], seen: Set<str
   for (let k = 0; k < lists.length; k++) heap.push(k);
   for (let i = (heap.length >> 1) - 1; i >= 0; i--) down(i);
 
-  const out: string[] = [];
+  const out: number[] = [];
   while (heap.length > 0 && out.length < room) {
     const k = heap[0]!;
-    const node = order.node(head(k));
-    if (!seen.has(node)) {
-      seen.add(node);
-      out.push(node);
+    const rank = head(k);
+    if (seen[rank] === 0) {
+      seen[rank] = 1;
+      out.push(rank);
     }
     cursor[k]!++;
     if (cursor[k]! === lists[k]!.length) {
