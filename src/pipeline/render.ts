@@ -4,15 +4,13 @@
 // Shiki-highlighted code (light and dark colours as CSS variables). Each step runs only on pages
 // that need it (the transform says which: raw HTML, math, code), because every rehype plugin walks
 // the whole tree.
-import rehypeShikiFromHighlighter from '@shikijs/rehype/core';
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import type { Definition, FootnoteDefinition, Root } from 'mdast';
 import { defaultHandlers, toHast, type State } from 'mdast-util-to-hast';
-import rehypeKatex from 'rehype-katex';
 import rehypeRaw from 'rehype-raw';
 import rehypeStringify from 'rehype-stringify';
-import { createHighlighter, type HighlighterGeneric } from 'shiki';
+import type { HighlighterGeneric } from 'shiki';
 import { unified, type Processor } from 'unified';
 import { LAYOUT_IDS } from './anchors.ts';
 import { sanitizeTree, trusted, type Removal } from './sanitize.ts';
@@ -51,35 +49,54 @@ const trustedHandlers = {
 interface Processors {
   /** Raw HTML in the tree, parsed into it. */
   raw: Finish;
-  /** By (math, code): only the trusted plugins a page needs. */
-  finish: Map<string, Finish>;
   stringify: Processor<HastRoot, HastRoot, HastRoot, HastRoot, string>;
 }
-let processorsPromise: Promise<Processors> | undefined;
+let processors: Processors | undefined;
 
-function getProcessors(): Promise<Processors> {
-  processorsPromise ??= (async () => {
-    const highlighter = await createHighlighter({ themes: ['github-light', 'github-dark'], langs: [] });
-    const finish = new Map<string, Finish>();
-    for (const math of [false, true]) {
-      for (const code of [false, true]) {
-        const processor = unified();
-        if (math) processor.use(rehypeKatex, { throwOnError: false, strict: false });
-        if (code) {
-          processor.use(rehypeShikiFromHighlighter, highlighter as unknown as HighlighterGeneric<never, never>, {
-            themes: { light: 'github-light', dark: 'github-dark' },
-            defaultColor: false,
-            lazy: true,
-            fallbackLanguage: 'text',
-            addLanguageClass: true,
-          });
-        }
-        finish.set(`${math}:${code}`, processor as unknown as Finish);
-      }
-    }
-    return { raw: unified().use(rehypeRaw) as unknown as Finish, finish, stringify: unified().use(rehypeStringify) as never };
-  })();
-  return processorsPromise;
+function getProcessors(): Processors {
+  processors ??= { raw: unified().use(rehypeRaw) as unknown as Finish, stringify: unified().use(rehypeStringify) as never };
+  return processors;
+}
+
+/**
+ * By (math, code): only the trusted plugins a page needs, each loaded the first time a page needs
+ * it. Shiki (with its regex engine and themes) and KaTeX are most of this stage's start-up, paid
+ * once per thread that renders notes: a vault without code or math never loads them.
+ */
+const finishers = new Map<string, Promise<Finish>>();
+
+function finisher(math: boolean, code: boolean): Promise<Finish> {
+  const key = `${math}:${code}`;
+  let made = finishers.get(key);
+  if (!made) finishers.set(key, (made = makeFinisher(math, code)));
+  return made;
+}
+
+async function makeFinisher(math: boolean, code: boolean): Promise<Finish> {
+  const processor = unified();
+  if (math) {
+    const { default: rehypeKatex } = await import('rehype-katex');
+    processor.use(rehypeKatex, { throwOnError: false, strict: false });
+  }
+  if (code) {
+    const [{ default: rehypeShikiFromHighlighter }, highlighter] = await Promise.all([import('@shikijs/rehype/core'), codeHighlighter()]);
+    processor.use(rehypeShikiFromHighlighter, highlighter as unknown as HighlighterGeneric<never, never>, {
+      themes: { light: 'github-light', dark: 'github-dark' },
+      defaultColor: false,
+      lazy: true,
+      fallbackLanguage: 'text',
+      addLanguageClass: true,
+    });
+  }
+  return processor as unknown as Finish;
+}
+
+let highlighterPromise: Promise<unknown> | undefined;
+
+/** One Shiki highlighter per thread; languages load as pages use them (`lazy` above). */
+function codeHighlighter(): Promise<unknown> {
+  highlighterPromise ??= import('shiki').then(({ createHighlighter }) => createHighlighter({ themes: ['github-light', 'github-dark'], langs: [] }));
+  return highlighterPromise;
 }
 
 export interface RenderOptions {
@@ -95,7 +112,7 @@ export interface RenderOptions {
 
 /** Renders one note; what the sanitizer removed comes back as warnings (lines relative to the parsed text). */
 export async function renderToHtml(tree: Root, options: RenderOptions): Promise<{ html: string; warnings: RenderWarning[] }> {
-  const processors = await getProcessors();
+  const processors = getProcessors();
   const { features } = options;
   const survey = surveyTree(tree);
   const converted = mdastToHast(tree, survey, features.rawHtml);
@@ -109,8 +126,7 @@ export async function renderToHtml(tree: Root, options: RenderOptions): Promise<
     ...(options.idPrefix ? { idPrefix: options.idPrefix } : {}),
   });
   if (hasTrusted && options.demoFallback) fillDemoFallbacks(hast, options.demoFallback);
-  const finish = processors.finish.get(`${features.math}:${features.code}`)!;
-  const finished = features.math || features.code ? ((await finish.run(hast)) as HastRoot) : hast;
+  const finished = features.math || features.code ? ((await (await finisher(features.math, features.code)).run(hast)) as HastRoot) : hast;
   return { html: processors.stringify.stringify(finished), warnings };
 }
 

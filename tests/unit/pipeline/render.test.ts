@@ -65,3 +65,18 @@ test('a rendered page resolves reference links to their first definition and lis
   expect(html).toMatch(/<img[^>]+src="\/chart.png"/);
   expect(html).toMatch(/<section[^>]*data-footnotes[\s\S]*The note\./);
 });
+
+test('code and math render with the plugins each page needs, loaded on first use, also when first asked for at once', async () => {
+  const markdown = ['Energy is $E = mc^2$.', '', '```python', 'def f(x):', '    return x', '```', '', '```nosuchlanguage', 'plain', '```'].join('\n');
+  // All four combinations at once: the first pages of a build ask concurrently.
+  const combos = [false, true].flatMap((math) => [false, true].map((code) => ({ rawHtml: false, math, code })));
+  const pages = await Promise.all(combos.map((features) => renderToHtml(treeOf(markdown), { features })));
+  combos.forEach((features, i) => {
+    const { html } = pages[i]!;
+    expect(html.includes('class="katex"'), `math ${features.math}`).toBe(features.math);
+    expect(/<pre class="shiki shiki-themes github-light github-dark"[^>]*><code class="language-python">/.test(html), `code ${features.code}`).toBe(features.code);
+    // An unknown language is shown as text, not dropped.
+    expect(html).toContain('plain');
+  });
+  expect(pages[1]!.html).toMatch(/--shiki-light:#[0-9A-F]{6};--shiki-dark:#[0-9A-F]{6}/i);
+});
