@@ -360,7 +360,7 @@ export async function loadContent(deploy: DeployConfig, demos: DemoRegistry, opt
     const lookupsDigest = (slug: TopicSlug) => {
       let known = lookupsDigests.get(slug);
       const t = transformedBySlug.get(slug);
-      if (known === undefined && t) lookupsDigests.set(slug, (known = digest(JSON.stringify(t.lookups))));
+      if (known === undefined && t) lookupsDigests.set(slug, (known = digest(t.lookups)));
       return known;
     };
     const sourceOf = (slug: TopicSlug) => sources.get(bySlug.get(slug)?.rel ?? '') ?? '';

@@ -64,9 +64,9 @@ export function recordingLookup(lookup: SiteLookup, log: LookupLog): SiteLookup 
   };
 }
 
-/** True when `lookup` answers every logged question as it was answered when the log was written. */
-export function sameAnswers(lookup: SiteLookup, log: LookupLog): boolean {
-  for (const [question, answer] of log) {
+/** True when `lookup` answers every question of a log (as JSON text) as it was answered when the log was written. */
+export function sameAnswers(lookup: SiteLookup, logText: string): boolean {
+  for (const [question, answer] of JSON.parse(logText) as LookupLog) {
     const split = question.indexOf('\u0000');
     const asker = QUESTIONS[question.slice(0, split)];
     if (!asker) return false;
