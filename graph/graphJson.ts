@@ -295,8 +295,7 @@ class GraphJsonWriter {
 
     // The file's category legend: the categories its topics have, in sorted order, which is the
     // order of their places in the list of all categories (numbers to sort, not strings).
-    const categoryCount = this.#categories?.names.length ?? 0;
-    const categoryInFile = (this.#categoryInFile = this.#categoryInFile?.length === categoryCount ? this.#categoryInFile : new Int32Array(categoryCount).fill(-1));
+    const categoryInFile = (this.#categoryInFile ??= new Int32Array(this.#allCategories().names.length).fill(-1));
     const categories: number[] = [];
     for (const record of records) {
       if (record.category >= 0 && categoryInFile[record.category] === -1) {
@@ -377,7 +376,7 @@ class GraphJsonWriter {
     const withAliases = options.aliases ?? true;
     const layout = this.#layOut(ids);
     const { records, categoryIndex } = layout;
-    const allCategories = this.#categories?.names ?? [];
+    const allCategories = this.#allCategories().names;
     const nodes: GraphJson['nodes'] = { id: [...ids], title: [], category: [], community: [], pagerank: [], x: [], y: [], size: [] };
     const urls: Record<string, string> = {};
     const aliases: Record<string, string[]> = {};
@@ -433,7 +432,7 @@ class GraphJsonWriter {
       if (withAliases && json.aliases !== undefined) aliases.push(`"${i}":${json.aliases}`);
     });
     const edges = this.#encodeEdges(layout);
-    const categoryJson = this.#categories?.json ?? [];
+    const categoryJson = this.#allCategories().json;
     const head = (this.#head ??= {
       start: `{"v":${GRAPH_JSON_VERSION},"base":${JSON.stringify(this.#base)},`,
       legends: `"edgeTypes":${JSON.stringify(this.#edgeTypes)},"edgeWording":${JSON.stringify(this.#edgeWording)},`,
