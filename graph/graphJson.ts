@@ -185,8 +185,8 @@ interface FileLayout {
   records: TopicRecord[];
   /** Category legend of the file, as places in the writer's list of all categories (ascending, so sorted). */
   categories: number[];
-  /** Per topic of the file, its category's index in the file's legend, or -1. */
-  categoryIndex: Int32Array;
+  /** The file's numeric node columns, as graph.json has them (category: index in the file's legend, or -1). */
+  columns: Pick<GraphJson['nodes'], 'category' | 'community' | 'pagerank' | 'x' | 'y' | 'size'>;
   /** Every edge among the topics, as (source · n + target) · types + type, ascending: valid until the next file is laid out. */
   edges: Float64Array;
 }
@@ -305,8 +305,16 @@ class GraphJsonWriter {
     }
     categories.sort((a, b) => a - b);
     categories.forEach((c, i) => (categoryInFile[c] = i));
-    const categoryIndex = new Int32Array(records.length);
-    records.forEach((record, i) => (categoryIndex[i] = record.category >= 0 ? categoryInFile[record.category]! : -1));
+    const n = ids.length;
+    const columns: FileLayout['columns'] = { category: [], community: [], pagerank: [], x: [], y: [], size: [] };
+    for (const r of records) {
+      columns.category.push(r.category >= 0 ? categoryInFile[r.category]! : -1);
+      columns.community.push(r.community);
+      columns.pagerank.push(Math.round(r.pagerank * n * 1000));
+      columns.x.push(r.x);
+      columns.y.push(r.y);
+      columns.size.push(r.size);
+    }
     for (const c of categories) categoryInFile[c] = -1;
 
     // Every edge among the chosen topics: walked from each topic, so a small neighbourhood of a big
@@ -316,7 +324,7 @@ class GraphJsonWriter {
     // (n² · types is, for any vault that fits in memory). Sources are walked in file order, so
     // sorting each source's few numbers sorts them all.
     const graph = this.#graph;
-    const n = ids.length, typeCount = this.#edgeTypes.length;
+    const typeCount = this.#edgeTypes.length;
     let edges = this.#edges;
     let count = 0;
     const add = (code: number) => {
@@ -351,7 +359,7 @@ class GraphJsonWriter {
     } finally {
       for (const record of records) inFile[record.number] = -1;
     }
-    return { ids, records, categories, categoryIndex, edges: edges.subarray(0, count) };
+    return { ids, records, categories, columns, edges: edges.subarray(0, count) };
   }
 
   /** The edges of a file as graph.json codes them: source delta, target (delta within a source), type. */
@@ -375,19 +383,11 @@ class GraphJsonWriter {
   write(ids: readonly string[], options: ToGraphJsonOptions = {}): GraphJson {
     const withAliases = options.aliases ?? true;
     const layout = this.#layOut(ids);
-    const { records, categoryIndex } = layout;
+    const { records, columns } = layout;
     const allCategories = this.#allCategories().names;
-    const nodes: GraphJson['nodes'] = { id: [...ids], title: [], category: [], community: [], pagerank: [], x: [], y: [], size: [] };
     const urls: Record<string, string> = {};
     const aliases: Record<string, string[]> = {};
     records.forEach((r, i) => {
-      nodes.title.push(r.title);
-      nodes.category.push(categoryIndex[i]!);
-      nodes.community.push(r.community);
-      nodes.pagerank.push(Math.round(r.pagerank * ids.length * 1000));
-      nodes.x.push(r.x);
-      nodes.y.push(r.y);
-      nodes.size.push(r.size);
       if (r.url !== undefined) urls[String(i)] = r.url;
       if (withAliases && r.aliases.length > 0) aliases[String(i)] = [...r.aliases];
     });
@@ -397,7 +397,7 @@ class GraphJsonWriter {
       categories: layout.categories.map((c) => allCategories[c]!),
       edgeTypes: [...this.#edgeTypes],
       edgeWording: this.#edgeWording.map(([forward, inverse]): [string, string] => [forward, inverse]),
-      nodes,
+      nodes: { id: [...ids], title: records.map((r) => r.title), ...columns },
       urls,
       ...(withAliases ? { aliases } : {}),
       edges: this.#encodeEdges(layout),
@@ -408,11 +408,8 @@ class GraphJsonWriter {
   text(ids: readonly string[], options: ToGraphJsonOptions = {}): string {
     const withAliases = options.aliases ?? true;
     const layout = this.#layOut(ids);
-    const { records, categoryIndex } = layout;
-    const n = ids.length;
-    const id: string[] = [], title: string[] = [], category: number[] = [], community: number[] = [], pagerank: number[] = [];
-    const x: number[] = [], y: number[] = [], size: number[] = [];
-    const urls: string[] = [], aliases: string[] = [];
+    const { records, columns } = layout;
+    const id: string[] = [], title: string[] = [], urls: string[] = [], aliases: string[] = [];
     records.forEach((r, i) => {
       const json = (r.json ??= {
         id: JSON.stringify(ids[i]),
@@ -422,30 +419,24 @@ class GraphJsonWriter {
       });
       id.push(json.id);
       title.push(json.title);
-      category.push(categoryIndex[i]!);
-      community.push(r.community);
-      pagerank.push(Math.round(r.pagerank * n * 1000));
-      x.push(r.x);
-      y.push(r.y);
-      size.push(r.size);
       if (json.url !== undefined) urls.push(`"${i}":${json.url}`);
       if (withAliases && json.aliases !== undefined) aliases.push(`"${i}":${json.aliases}`);
     });
-    const edges = this.#encodeEdges(layout);
     const categoryJson = this.#allCategories().json;
     const head = (this.#head ??= {
       start: `{"v":${GRAPH_JSON_VERSION},"base":${JSON.stringify(this.#base)},`,
       legends: `"edgeTypes":${JSON.stringify(this.#edgeTypes)},"edgeWording":${JSON.stringify(this.#edgeWording)},`,
     });
+    // The numeric columns keep graph.json's key order: id, title, then as FileLayout.columns lists them.
+    const numeric = (['category', 'community', 'pagerank', 'x', 'y', 'size'] as const).map((key) => `,"${key}":${JSON.stringify(columns[key])}`).join('');
     return [
       head.start,
       '"categories":[', layout.categories.map((c) => categoryJson[c]).join(','), '],',
       head.legends,
-      '"nodes":{"id":[', id.join(','), '],"title":[', title.join(','), '],"category":', JSON.stringify(category),
-      ',"community":', JSON.stringify(community), ',"pagerank":', JSON.stringify(pagerank), ',"x":', JSON.stringify(x), ',"y":', JSON.stringify(y), ',"size":', JSON.stringify(size), '},',
+      '"nodes":{"id":[', id.join(','), '],"title":[', title.join(','), ']', numeric, '},',
       '"urls":{', urls.join(','), '},',
       withAliases ? `"aliases":{${aliases.join(',')}},` : '',
-      '"edges":', JSON.stringify(edges), '}',
+      '"edges":', JSON.stringify(this.#encodeEdges(layout)), '}',
     ].join('');
   }
 }
