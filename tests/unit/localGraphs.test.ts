@@ -6,25 +6,17 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
-import { readDeployConfig } from '../../src/config/deployConfig.ts';
 import { writeLocalGraphs } from '../../src/integration/localGraphs.ts';
 import { localGraphData } from '../../src/lib/localGraphData.ts';
 import { outputFile, setPagePlan, type PagePlan } from '../../src/lib/pagePlan.ts';
-import { buildSite, type Site } from '../../src/lib/site.ts';
+import type { Site } from '../../src/lib/site.ts';
+import { siteWithoutCache } from './siteWithoutCache.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'atlas-local-graph-step-'));
 let site: Site;
 
 beforeAll(async () => {
-  const saved = process.env['ATLAS_CACHE'];
-  process.env['ATLAS_CACHE'] = 'off';
-  try {
-    site = await buildSite(readDeployConfig({ ATLAS_CONTENT: 'tests/fixtures/graph', ATLAS_LINKS: 'warn', ATLAS_OUT: join(scratch, 'unused') }));
-    await site.laidOut;
-  } finally {
-    if (saved === undefined) delete process.env['ATLAS_CACHE'];
-    else process.env['ATLAS_CACHE'] = saved;
-  }
+  site = await siteWithoutCache({ ATLAS_CONTENT: 'tests/fixtures/graph', ATLAS_LINKS: 'warn', ATLAS_OUT: join(scratch, 'unused') });
 }, 60_000);
 
 afterEach(() => setPagePlan(undefined));

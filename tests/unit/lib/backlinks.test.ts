@@ -5,8 +5,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { readDeployConfig } from '../../../src/config/deployConfig.ts';
-import { buildSite, type Site } from '../../../src/lib/site.ts';
+import type { Site } from '../../../src/lib/site.ts';
+import { siteWithoutCache } from '../siteWithoutCache.ts';
 import { DEFAULTS as VIEW } from '../../../src/lib/topicView.ts';
 
 const vault = mkdtempSync(join(tmpdir(), 'atlas-backlinks-'));
@@ -21,14 +21,9 @@ beforeAll(async () => {
   writeFileSync(join(vault, 'Mango.md'), 'Mango says nothing of it.\n');
   writeFileSync(join(vault, 'Hub.md'), 'Everyone links here.\n');
   for (let i = 0; i < HUB_LINKS; i++) writeFileSync(join(vault, `Fan ${String(i).padStart(3, '0')}.md`), `Fan ${i} likes [[Hub]].\n`);
-  const saved = process.env['ATLAS_CACHE'];
-  process.env['ATLAS_CACHE'] = 'off';
   try {
-    site = await buildSite(readDeployConfig({ ATLAS_CONTENT: vault, ATLAS_LINKS: 'warn' }));
-    await site.laidOut;
+    site = await siteWithoutCache({ ATLAS_CONTENT: vault, ATLAS_LINKS: 'warn' });
   } finally {
-    if (saved === undefined) delete process.env['ATLAS_CACHE'];
-    else process.env['ATLAS_CACHE'] = saved;
     site?.graphWorker?.close();
   }
 }, 60_000);

@@ -5,9 +5,9 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { readDeployConfig } from '../../../src/config/deployConfig.ts';
 import { clearOutputForBuild, outputFile, planPages, savePagePlan } from '../../../src/lib/pagePlan.ts';
-import { buildSite, type Site } from '../../../src/lib/site.ts';
+import type { Site } from '../../../src/lib/site.ts';
+import { siteWithoutCache } from '../siteWithoutCache.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'atlas-page-plan-'));
 const outDir = join(scratch, 'dist');
@@ -15,15 +15,7 @@ const manifest = join(scratch, 'cache', 'pages.json');
 let site: Site;
 
 beforeAll(async () => {
-  const saved = process.env['ATLAS_CACHE'];
-  process.env['ATLAS_CACHE'] = 'off';
-  try {
-    site = await buildSite(readDeployConfig({ ATLAS_CONTENT: 'tests/fixtures/basic', ATLAS_LINKS: 'warn', ATLAS_OUT: outDir }));
-    await site.laidOut;
-  } finally {
-    if (saved === undefined) delete process.env['ATLAS_CACHE'];
-    else process.env['ATLAS_CACHE'] = saved;
-  }
+  site = await siteWithoutCache({ ATLAS_CONTENT: 'tests/fixtures/basic', ATLAS_LINKS: 'warn', ATLAS_OUT: outDir });
 }, 60_000);
 
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
