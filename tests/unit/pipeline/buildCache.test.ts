@@ -72,6 +72,10 @@ describe('a warm build equals a cold build', () => {
     const { warm, cold } = await afterEdit('obsidian', (dir) => replace(join(dir, 'Headings.md'), '### How large can a vault be?', '### How big can a vault be?'));
     expect(everything(warm)).toBe(everything(cold));
     expect(warm.diagnostics.some((d) => d.file.endsWith('Links and embeds.md') && /How large can a vault be/.test(d.message))).toBe(true);
+    // What every note may look up changed (an anchor), so each cached transform asks its questions
+    // again: those whose answers stand are kept, and only the others are transformed again.
+    expect(warm.work.transformed).toBeGreaterThan(0);
+    expect(warm.work.transformed).toBeLessThan(cold.work.transformed);
   });
 
   test('after adding, deleting and renaming notes', async () => {
