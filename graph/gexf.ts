@@ -48,20 +48,36 @@ const NODE_ATTRIBUTES = [
   ['outDegree', 'integer'],
 ] as const;
 
+/** The whole document as one string: for small graphs and tests (the site streams `gexfParts`). */
 export function toGexf(graph: KnowledgeGraph, options: GexfOptions = {}): string {
+  let xml = '';
+  for (const part of gexfParts(graph, options)) xml += part;
+  return xml;
+}
+
+/**
+ * The document in parts, one per topic and per edge, each ending in a newline. The site streams
+ * them (src/pages/-/graph.gexf.ts): at 100,000 topics the file is over 300 MB, and one string of
+ * it would approach V8's limit on a string's length (2^29 characters), which ends the build.
+ */
+export function* gexfParts(graph: KnowledgeGraph, options: GexfOptions = {}): Generator<string> {
   const settings = { ...DEFAULTS, ...options };
-  const out: string[] = [];
-  out.push(
+  yield [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">',
     `  <meta><creator>${escapeXml(settings.creator)}</creator><description>${escapeXml(settings.description)}</description></meta>`,
     '  <graph mode="static" defaultedgetype="directed">',
     '    <attributes class="node">',
-  );
-  for (const [id, type] of NODE_ATTRIBUTES) out.push(`      <attribute id="${id}" title="${id}" type="${type}"/>`);
-  out.push('    </attributes>', '    <attributes class="edge">', '      <attribute id="type" title="type" type="string"/>', '    </attributes>', '    <nodes>');
+    ...NODE_ATTRIBUTES.map(([id, type]) => `      <attribute id="${id}" title="${id}" type="${type}"/>`),
+    '    </attributes>',
+    '    <attributes class="edge">',
+    '      <attribute id="type" title="type" type="string"/>',
+    '    </attributes>',
+    '    <nodes>',
+    '',
+  ].join('\n');
 
-  graph.forEachNode((node, a) => {
+  for (const { node, attributes: a } of graph.nodeEntries()) {
     const values: Record<(typeof NODE_ATTRIBUTES)[number][0], string | undefined> = {
       url: a.url,
       category: a.category,
@@ -74,28 +90,28 @@ export function toGexf(graph: KnowledgeGraph, options: GexfOptions = {}): string
       outDegree: String(a.outDegree),
     };
     const [r, g, b] = hexToRgb(paletteColor(a.community));
-    out.push(`      <node id="${escapeXml(node)}" label="${escapeXml(a.title)}">`, '        <attvalues>');
+    let part = `      <node id="${escapeXml(node)}" label="${escapeXml(a.title)}">\n        <attvalues>\n`;
     for (const [id] of NODE_ATTRIBUTES) {
       const value = values[id];
-      if (value !== undefined) out.push(`          <attvalue for="${id}" value="${escapeXml(value)}"/>`);
+      if (value !== undefined) part += `          <attvalue for="${id}" value="${escapeXml(value)}"/>\n`;
     }
-    out.push(
-      '        </attvalues>',
-      `        <viz:color r="${r}" g="${g}" b="${b}"/>`,
-      `        <viz:position x="${a.x}" y="${a.y}" z="0"/>`,
-      `        <viz:size value="${a.size}"/>`,
-      '      </node>',
-    );
-  });
-  out.push('    </nodes>', '    <edges>');
+    part +=
+      '        </attvalues>\n' +
+      `        <viz:color r="${r}" g="${g}" b="${b}"/>\n` +
+      `        <viz:position x="${a.x}" y="${a.y}" z="0"/>\n` +
+      `        <viz:size value="${a.size}"/>\n` +
+      '      </node>\n';
+    yield part;
+  }
+  yield '    </nodes>\n    <edges>\n';
   let index = 0;
-  graph.forEachEdge((_edge, a, source, target) => {
-    out.push(
-      `      <edge id="${index++}" source="${escapeXml(source)}" target="${escapeXml(target)}" kind="${escapeXml(a.type)}" label="${escapeXml(a.type)}" weight="${a.weight}">`,
-      `        <attvalues><attvalue for="type" value="${escapeXml(a.type)}"/></attvalues>`,
-      '      </edge>',
+  for (const { attributes: a, source, target } of graph.edgeEntries()) {
+    const type = escapeXml(a.type);
+    yield (
+      `      <edge id="${index++}" source="${escapeXml(source)}" target="${escapeXml(target)}" kind="${type}" label="${type}" weight="${a.weight}">\n` +
+      `        <attvalues><attvalue for="type" value="${type}"/></attvalues>\n` +
+      '      </edge>\n'
     );
-  });
-  out.push('    </edges>', '  </graph>', '</gexf>', '');
-  return out.join('\n');
+  }
+  yield '    </edges>\n  </graph>\n</gexf>\n';
 }

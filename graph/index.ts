@@ -62,7 +62,7 @@ export {
   type ViewNodeAttributes,
   type ViewEdgeAttributes,
 } from './graphJson.ts';
-export { toGexf, escapeXml, type GexfOptions } from './gexf.ts';
+export { toGexf, gexfParts, escapeXml, type GexfOptions } from './gexf.ts';
 export { toJsonLd, termSetId, type JsonLdOptions, type JsonLdTermSet, type JsonLdTerm } from './jsonLd.ts';
 export { lintKnowledgeGraph, formatFindings, sortFindings, LINT_RULES, type Finding, type LintRule, type LintOptions, type Severity } from './lint.ts';
 
