@@ -9,16 +9,23 @@
 // The whole cache is keyed by the generator (its source files and dependency lockfile), the
 // deployment settings and the site configuration: change any of them and the build starts cold.
 // Stored with node:v8 serialization in one file per content folder and output folder, under
-// ATLAS_CACHE (default node_modules/.cache/efficiency-atlas); ATLAS_CACHE=off disables it.
+// ATLAS_CACHE (default node_modules/.cache/efficiency-atlas); ATLAS_CACHE=off disables it. The file
+// is a sequence of frames (a header, then the notes a batch at a time), each written and read on
+// its own: at 100,000 notes the cache is about 1.9 GB, and as one buffer it was held whole in
+// memory at the end of every build, and above 2 GiB could not be read back at all (readFileSync's
+// limit), so every build of a larger vault would have silently been cold.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import type { KnowledgeGraph, TopicAttributes } from '../../graph/knowledgeGraph.ts';
 import type { ReadResult, RenderedNote, TransformedNote } from './noteShard.ts';
 
-export const CACHE_FORMAT = 1;
+export const CACHE_FORMAT = 2;
+
+/** Notes per frame of the cache file: a few megabytes of v8 serialization each. */
+const NOTES_PER_FRAME = 500;
 
 export interface CachedNote {
   /** Digest of the file's bytes. */
@@ -35,7 +42,7 @@ export type GraphAnalytics = Record<string, Pick<TopicAttributes, 'pagerank' | '
 export type GraphLayout = Record<string, Pick<TopicAttributes, 'x' | 'y' | 'size'>>;
 
 interface Stored {
-  format: typeof CACHE_FORMAT;
+  format: number;
   stamp: string;
   notes: Map<string, CachedNote>;
   analytics: { key: string; nodes: GraphAnalytics } | undefined;
@@ -106,10 +113,24 @@ export class BuildCache {
   /** Writes this build's records (atomically: a crash mid-write leaves the old cache). */
   save(): void {
     if (!this.file) return;
-    const stored: Stored = { format: CACHE_FORMAT, stamp: this.stamp, notes: this.notes, analytics: this.analytics, layout: this.layout, lookups: this.lookups };
+    const header: StoredHeader = { format: CACHE_FORMAT, stamp: this.stamp, notes: this.notes.size, analytics: this.analytics, layout: this.layout, lookups: this.lookups };
     mkdirSync(dirname(this.file), { recursive: true });
     const temp = `${this.file}.${process.pid}.tmp`;
-    writeFileSync(temp, serialize(stored));
+    const fd = openSync(temp, 'w');
+    try {
+      writeFrame(fd, header);
+      let batch: Array<[string, CachedNote]> = [];
+      for (const entry of this.notes) {
+        batch.push(entry);
+        if (batch.length === NOTES_PER_FRAME) {
+          writeFrame(fd, batch);
+          batch = [];
+        }
+      }
+      if (batch.length > 0) writeFrame(fd, batch);
+    } finally {
+      closeSync(fd);
+    }
     renameSync(temp, this.file);
   }
 
@@ -147,14 +168,71 @@ export function openBuildCache(location: CacheLocation, settings: unknown): Buil
   if (!location.dir) return new BuildCache(stamp, undefined, undefined, { remembers: location.inMemory === true });
   const file = join(location.dir, `${digest(`${resolve(location.contentDir)}\u0000${resolve(location.outDir)}`).slice(0, 24)}.bin`);
   if (!existsSync(file)) return new BuildCache(stamp, file);
+  const stored = readStored(file, stamp);
+  return new BuildCache(stamp, file, stored);
+}
+
+/** What the cache file's first frame holds; the notes follow, a batch per frame. */
+type StoredHeader = Omit<Stored, 'notes'> & { notes: number };
+
+/** A frame's length is written in this many bytes (little-endian): room for 2^48 bytes. */
+const LENGTH_BYTES = 6;
+
+/** A frame: its length, then the value's v8 serialization. */
+function writeFrame(fd: number, value: unknown): void {
+  const body = serialize(value);
+  const length = Buffer.alloc(LENGTH_BYTES);
+  length.writeUIntLE(body.length, 0, LENGTH_BYTES);
+  writeFully(fd, length);
+  writeFully(fd, body);
+}
+
+function writeFully(fd: number, bytes: Uint8Array): void {
+  for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
+}
+
+/**
+ * The stored cache, or undefined when there is none to use: another stamp (the generator, the
+ * settings or the format changed), or a damaged or truncated file, which is not an error (the
+ * build is cold and rewrites it). Only the header is read when the stamp differs.
+ */
+function readStored(file: string, stamp: string): Stored | undefined {
+  let fd: number | undefined;
   try {
-    const stored = deserialize(readFileSync(file)) as Stored;
-    if (stored.format !== CACHE_FORMAT || stored.stamp !== stamp) return new BuildCache(stamp, file);
-    return new BuildCache(stamp, file, stored);
+    fd = openSync(file, 'r');
+    const size = fstatSync(fd).size;
+    let position = 0;
+    const readFrame = (): unknown => {
+      const length = readExactly(fd!, LENGTH_BYTES, position, size).readUIntLE(0, LENGTH_BYTES);
+      const body = readExactly(fd!, length, position + LENGTH_BYTES, size);
+      position += LENGTH_BYTES + length;
+      return deserialize(body);
+    };
+    const header = readFrame() as StoredHeader;
+    if (header?.format !== CACHE_FORMAT || header.stamp !== stamp) return undefined;
+    const notes = new Map<string, CachedNote>();
+    while (notes.size < header.notes) {
+      for (const [path, note] of readFrame() as Array<[string, CachedNote]>) notes.set(path, note);
+    }
+    if (position !== size || notes.size !== header.notes) return undefined;
+    return { ...header, notes };
   } catch {
-    // A damaged cache file is not an error: the build is cold and rewrites it.
-    return new BuildCache(stamp, file);
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
+}
+
+/** `length` bytes from `position`; throws when the file ends first (a truncated cache). */
+function readExactly(fd: number, length: number, position: number, size: number): Buffer {
+  if (position + length > size) throw new Error('cache file ends early');
+  const bytes = Buffer.allocUnsafe(length);
+  for (let done = 0; done < length; ) {
+    const read = readSync(fd, bytes, done, length - done, position + done);
+    if (read === 0) throw new Error('cache file ends early');
+    done += read;
+  }
+  return bytes;
 }
 
 /** A digest of what the graph analytics and layout read: topics in order, edges with type and weight. */

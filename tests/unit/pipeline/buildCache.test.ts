@@ -150,3 +150,42 @@ describe('the dev server after an edit that changes the links', () => {
     expect(everything(settled)).toBe(everything(cold));
   });
 });
+
+describe('the cache file', () => {
+  const location = (name: string) => ({ dir: join(scratch, name), contentDir: join(scratch, `${name}-content`), outDir: join(scratch, `${name}-out`) });
+  /** A cache holding `count` notes with distinct records, saved. */
+  const saved = (name: string, count: number) => {
+    const cache = openBuildCache(location(name), { name });
+    for (let i = 0; i < count; i++) {
+      cache.notes.set(`notes/${i}.md`, { source: `digest ${i}`, read: { rel: `notes/${i}.md`, diagnostics: [] }, render: { key: `key ${i}`, note: { slug: `n-${i}` as never, html: `<p>Note ${i} — ${'é'.repeat(i % 7)}</p>`, faqHtml: [], diagnostics: [] } } });
+    }
+    cache.lookups = 'lookups digest';
+    cache.save();
+    return cache;
+  };
+
+  test('reads back every note, in order, from a file of many batches', () => {
+    const cache = saved('batches', 1234);
+    const again = openBuildCache(location('batches'), { name: 'batches' });
+    expect(again.warm).toBe(true);
+    expect([...again.previous.keys()]).toEqual([...cache.notes.keys()]);
+    expect(again.previous.get('notes/1233.md')).toEqual(cache.notes.get('notes/1233.md'));
+    expect(again.previousLookups).toBe('lookups digest');
+  });
+
+  test('a truncated file, one with bytes after its end, or one in the old single-buffer format makes a cold build, not an error', async () => {
+    const { serialize } = await import('node:v8');
+    saved('damaged', 1234);
+    const path = openBuildCache(location('damaged'), { name: 'damaged' }).file!;
+    const whole = readFileSync(path);
+    for (const bytes of [whole.subarray(0, whole.length - 100), whole.subarray(0, 3), Buffer.concat([whole, Buffer.from([1, 2, 3])])]) {
+      writeFileSync(path, bytes);
+      expect(openBuildCache(location('damaged'), { name: 'damaged' }).warm).toBe(false);
+    }
+    const stale = openBuildCache(location('damaged'), { name: 'damaged' });
+    writeFileSync(path, serialize({ format: 1, stamp: stale.stamp, notes: new Map([['a.md', {}]]) }));
+    expect(openBuildCache(location('damaged'), { name: 'damaged' }).warm).toBe(false);
+    writeFileSync(path, whole);
+    expect(openBuildCache(location('damaged'), { name: 'damaged' }).warm).toBe(true);
+  });
+});
