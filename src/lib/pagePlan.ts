@@ -14,7 +14,7 @@ import { redirects } from './aliases.ts';
 import { previewShardCount } from './previewShard.ts';
 import { redirectPageHtml } from './redirectPage.ts';
 import type { Site } from './site.ts';
-import { topicView, topicViewDigest, viewDigest } from './topicView.ts';
+import { forgetTopicView, topicView, topicViewDigest, viewDigest } from './topicView.ts';
 import type { TopicSlug } from '../../graph/types.ts';
 
 export interface PagePlan {
@@ -128,23 +128,24 @@ export function clearOutputForBuild(site: Site, outDir: string, manifestFile: st
  * pages the last build wrote exactly as this one would.
  */
 export function planPages(site: Site, cleared: ClearedOutput): PagePlan {
-  const { outDir, manifestFile, previous } = cleared;
-  // Without a manifest to read or write (the cache is off) there is nothing to compare: no digests.
+  const { outDir, manifestFile, previous, localGraphs, localGraphsKept, redirects: redirectsDigest, redirectsKept } = cleared;
   const digests: Record<string, string> = {};
-  if (manifestFile) {
-    const chrome = chromeDigest(site);
-    for (const topic of site.topics) digests[topic.slug] = `${chrome}.${topicViewDigest(topicView(site, topic))}`;
-  }
   const unchanged = new Set<TopicSlug>();
-  if (previous) {
-    for (const topic of site.topics) {
-      if (topic.isHome || previous.pages[topic.slug] !== digests[topic.slug]) continue;
-      if (!existsSync(outputFile(outDir, site, topic.url))) continue;
-      unchanged.add(topic.slug);
-    }
+  const plan = { unchanged, digests, localGraphs, localGraphsKept, redirects: redirectsDigest, redirectsKept };
+  // Without a manifest to read or write (the cache is off) there is nothing to compare: no digests.
+  if (!manifestFile) return plan;
+  const chrome = chromeDigest(site);
+  for (const topic of site.topics) {
+    const digest = `${chrome}.${topicViewDigest(topicView(site, topic))}`;
+    digests[topic.slug] = digest;
+    if (!previous || topic.isHome || previous.pages[topic.slug] !== digest) continue;
+    if (!existsSync(outputFile(outDir, site, topic.url))) continue;
+    unchanged.add(topic.slug);
+    // Kept, the view of a page nobody renders would stay for the whole build: at 100,000 pages,
+    // every view of a warm build.
+    forgetTopicView(topic);
   }
-  const { localGraphs, localGraphsKept, redirects: redirectsDigest, redirectsKept } = cleared;
-  return { unchanged, digests, localGraphs, localGraphsKept, redirects: redirectsDigest, redirectsKept };
+  return plan;
 }
 
 /** One digest of many strings, without joining them into one. */

@@ -68,6 +68,11 @@ export function topicView(site: Site, topic: Topic): TopicView {
   return view;
 }
 
+/** Forgets a topic's view: the page plan found its page unchanged, so no page will take it. */
+export function forgetTopicView(topic: Topic): void {
+  views.delete(topic);
+}
+
 /**
  * The view a page renders: the one the page plan made, handed over and forgotten, so views do not
  * outlive their page (a 100,000-page build held every one of them while it rendered the pages).

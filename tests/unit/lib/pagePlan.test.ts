@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { clearOutputForBuild, outputFile, planPages, savePagePlan } from '../../../src/lib/pagePlan.ts';
 import type { Site } from '../../../src/lib/site.ts';
+import { topicView } from '../../../src/lib/topicView.ts';
 import { siteWithoutCache } from '../siteWithoutCache.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'atlas-page-plan-'));
@@ -69,6 +70,21 @@ describe('planning the pages', () => {
     expect([...second.unchanged].sort()).toEqual(notHome.sort());
     expect(second.digests).toEqual(first.digests);
     savePagePlan(second, site, manifest, 'stamp');
+  });
+
+  test('keeps the view of a page it writes again for that page, and not that of a page it leaves as it is', () => {
+    const [kept, written] = site.topics.filter((t) => !t.isHome);
+    const before = [topicView(site, kept!), topicView(site, written!)];
+    rmSync(pageOf(written!.slug));
+    const next = plan();
+    expect(next.unchanged.has(kept!.slug)).toBe(true);
+    expect(next.unchanged.has(written!.slug)).toBe(false);
+    expect(topicView(site, written!)).toBe(before[1]);
+    // Asked for again, the view of the page left as it is is made anew.
+    expect(topicView(site, kept!)).not.toBe(before[0]);
+    expect(topicView(site, kept!)).toEqual(before[0]);
+    write(pageOf(written!.slug), 'rendered');
+    savePagePlan(next, site, manifest, 'stamp');
   });
 
   test('a page whose file is gone is written again, and a different generator stamp writes them all', () => {
