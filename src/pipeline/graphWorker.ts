@@ -160,7 +160,7 @@ function graphOf(lean: LeanGraph): KnowledgeGraph {
 
 /**
  * The local-graph files of a build: `files[i]` is the local graph of `slugs[i]` (graph/graphJson.ts
- * neighbourhoodGraphJson). The graph worker writes them while Astro renders the pages; whatever is
+ * neighbourhoodGraphJsonText). The graph worker writes them while Astro renders the pages; whatever is
  * left when the pages are done, the main thread writes too (src/integration/localGraphs.ts). Each
  * thread takes the next file from `next`, one counter in shared memory, so no file is written
  * twice and the two threads finish together.
