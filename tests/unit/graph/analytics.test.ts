@@ -1,5 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { communities, createKnowledgeGraph, deadEnds, degrees, layout, nodeSizes, orphans, pagerank } from '../../../graph/index.ts';
+import { createRequire } from 'node:module';
+import { MultiDirectedGraph } from 'graphology';
+import { fa2Matrices } from '../../../graph/layout.ts';
 import { link, links, relation, topic } from './records.ts';
 
 const graphOf = (ids: string[], pairs: string[], extra: Parameters<typeof createKnowledgeGraph>[0]['links'] = []) =>
@@ -106,16 +109,37 @@ describe('layout and sizes', () => {
     expect(build(2)).not.toEqual(build(1));
   });
 
-  test("a disposable graph is laid out in place, exactly as a copy would be; otherwise the caller's graph is left alone", () => {
+  test("the caller's graph is left as it was", () => {
     const graph = graphOf(['a', 'b', 'c', 'd', 'e', 'f'], ['a>b', 'b>c', 'c>a', 'd>e', 'e>f', 'f>d', 'a>d']);
     communities.assign(graph, { seed: 1 });
-    const own = graph.copy();
-    const positions = () => graph.mapNodes((_node, a) => [a.x, a.y]);
-    const before = positions();
-    const copied = layout(graph, { seed: 1 });
-    expect(positions()).toEqual(before);
-    expect(layout(own, { seed: 1 }, { disposable: true })).toEqual(copied);
-    expect(own.size).toBe(graph.size);
+    const before = graph.export();
+    layout(graph, { seed: 1 });
+    expect(graph.export()).toEqual(before);
+  });
+
+  test("ForceAtlas2 runs on the matrices graphology's own entry point would make, with the nodes in the order given", () => {
+    // Parallel links (one edge of weight 2) and a weight-0 edge, as a query's listing edge has.
+    const graph = graphOf(['a', 'b', 'c', 'd'], ['a>b', 'a>b', 'b>c', 'c>a', 'd>b']);
+    graph.addDirectedEdgeWithKey('listed', 'd', 'a', { ...graph.getEdgeAttributes(graph.edges()[0]!), weight: 0 });
+    const order = ['c', 'a', 'd', 'b'];
+    const start = Object.fromEntries(order.map((node, i) => [node, { x: 10 * i, y: -3 * i }]));
+    const ours = fa2Matrices(graph, order, start);
+
+    const reordered = new MultiDirectedGraph();
+    for (const node of order) reordered.addNode(node, start[node]);
+    graph.forEachEdge((edge, attributes, source, target) => reordered.addDirectedEdgeWithKey(edge, source, target, attributes));
+    const { graphToByteArrays } = createRequire(import.meta.url)('graphology-layout-forceatlas2/helpers.js') as {
+      graphToByteArrays(graph: MultiDirectedGraph, weight: (edge: string, attributes: { weight: number }) => number): { nodes: Float32Array; edges: Float32Array };
+    };
+    const theirs = graphToByteArrays(reordered, (_edge, attributes) => attributes.weight);
+    expect(ours.nodes).toEqual(theirs.nodes);
+    // The same edges (source, target, weight); ours are listed by source in the node order.
+    const triples = (edges: Float32Array) => Array.from({ length: edges.length / 3 }, (_, i) => [...edges.subarray(3 * i, 3 * i + 3)]);
+    const sorted = (list: number[][]) => [...list].sort((p, q) => p[0]! - q[0]! || p[1]! - q[1]!);
+    expect(sorted(triples(ours.edges))).toEqual(sorted(triples(theirs.edges)));
+    expect(triples(ours.edges).map(([source]) => source)).toEqual([0, 10, 20, 20, 30]);
+    expect(triples(ours.edges)).toContainEqual([10, 30, 2]);
+    expect(triples(ours.edges)).toContainEqual([20, 10, 0]);
   });
 
   test('sizes grow with PageRank between the bounds', () => {
