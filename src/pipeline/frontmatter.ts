@@ -1,9 +1,11 @@
 // Splitting a Markdown file into YAML frontmatter and body, and validating the frontmatter against
 // the content schema with every problem reported at its line.
 //
-// Strict (the default): any problem is an error and the build stops. Lenient (warn mode, for
-// building vaults written for other tools): a problem with a safe fallback is a warning, and only
-// the offending value is dropped — one bad reference URL loses that URL, not the page.
+// Either way only the offending value is dropped — one bad reference URL loses that URL, not the
+// page — so the note keeps its place in the vault: links to it still resolve, and the author reads
+// about the one bad value, not about every link to a page that seems to be missing. Strict (the
+// default): each problem is an error and the build stops after reporting them all. Lenient (warn
+// mode, for building vaults written for other tools): each is a warning and the page is built.
 import { topicFrontmatterSchema, type TopicFrontmatter } from '../content/schema.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { parseYaml } from './yaml.ts';
@@ -37,8 +39,8 @@ export function splitFrontmatter(source: string): SplitSource {
 }
 
 export interface ParsedFrontmatter {
-  /** Validated data; undefined when strict parsing found errors. */
-  data: TopicFrontmatter | undefined;
+  /** Validated data, without the values that failed (all of it, when the YAML does not parse). */
+  data: TopicFrontmatter;
   diagnostics: Diagnostic[];
   /** Line (1-based, in the file) of the value at a path such as ['relations', 'is-a', 0]. */
   lineOf(path: readonly PropertyKey[]): number;
@@ -63,12 +65,12 @@ export function parseFrontmatter(split: SplitSource, file: string, options: Fron
     column: error.column,
     message: `invalid frontmatter YAML: ${error.message} — fix the YAML between the --- lines${lenient ? ' (the page is built without its frontmatter)' : ''}`,
   }));
-  if (diagnostics.length) return { data: lenient ? empty() : undefined, diagnostics, lineOf };
+  if (diagnostics.length) return { data: empty(), diagnostics, lineOf };
 
   const raw = yaml.value ?? {};
   if (typeof raw !== 'object' || Array.isArray(raw)) {
     diagnostics.push({ severity, rule: 'frontmatter', file, line: split.yamlLine, column: 1, message: `frontmatter must be a YAML map of key: value lines${lenient ? ' (the page is built without it)' : ''}` });
-    return { data: lenient ? empty() : undefined, diagnostics, lineOf };
+    return { data: empty(), diagnostics, lineOf };
   }
 
   // Maps built from YAML are copied onto objects without a prototype, so keys such as `constructor`
@@ -86,18 +88,12 @@ export function parseFrontmatter(split: SplitSource, file: string, options: Fron
   let last: { diagnostic: Diagnostic; path: readonly PropertyKey[] } | undefined;
   for (let attempt = 0; attempt < 50; attempt++) {
     const result = topicFrontmatterSchema.safeParse(candidate);
-    if (result.success) return { data: diagnostics.some((d) => d.severity === 'error') ? undefined : result.data, diagnostics, lineOf };
-    if (!lenient) {
-      for (const issue of result.error.issues) {
-        diagnostics.push({ severity, rule: 'frontmatter', file, line: lineOf(issue.path), column: 1, message: describeIssue(issue, issue.path, candidate, lenient) });
-      }
-      return { data: undefined, diagnostics, lineOf };
-    }
+    if (result.success) return { data: result.data, diagnostics, lineOf };
     // One value at a time: dropping an array element shifts the paths of the issues after it.
     const issue = result.error.issues[0]!;
     if (last && samePath(issue.path, last.path) && issue.path.length > 0) {
       // Dropping the value did not help: it is required (a reference's year). Drop what holds it
-      // instead, under the same warning.
+      // instead, under the same diagnostic.
       const holder = issue.path.slice(0, -1);
       last.diagnostic.message = last.diagnostic.message.replace(/ — ignored [^—]*$/, ` — ignored ${holder.map(String).join('.') || 'the frontmatter'} ("${String(issue.path[issue.path.length - 1])}" is required)`);
       dropValue(candidate, holder);

@@ -88,7 +88,6 @@ export function readNote(rel: string, options: ReadNoteOptions): ReadNoteResult 
   }
   const parsed = parseFrontmatter(split, file, { lenient: options.lenient });
   diagnostics.push(...parsed.diagnostics);
-  if (!parsed.data) return { diagnostics };
   const data = parsed.data;
   const meta = noteMetadata(data);
   const path = rel.replace(/\.(md|mdx)$/i, '');

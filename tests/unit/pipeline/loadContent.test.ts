@@ -118,8 +118,9 @@ test('slug collisions name both files; a note named like a site page keeps its U
   ]);
 });
 
-test('bad frontmatter is reported at its line; any category is the vault\'s own', async () => {
+test('bad frontmatter is reported at its line, and only there: links to the page still resolve; any category is the vault\'s own', async () => {
   expect(await errorsOf('bad-frontmatter')).toEqual([
+    'tests/fixtures/bad-frontmatter/bad-date.md:3:1 frontmatter "created": "2024-02-30": write an ISO date, e.g. 2024-05-01',
     'tests/fixtures/bad-frontmatter/bad-values.md:6:1 unknown relation type "inspired-by" — use one of: is-a, part-of, technique-for, measured-by, evaluated-on, runs-on, trades-off-with, improves, related, or define it under "relations" in atlas.yaml',
     'tests/fixtures/bad-frontmatter/bad-values.md:7:1 relation related → unknown topic "Missing topic" — use a title or alias of an existing page',
     'tests/fixtures/bad-frontmatter/yaml-error.md:3:23 invalid frontmatter YAML: Missing closing "quote — fix the YAML between the --- lines',
