@@ -3,7 +3,7 @@
 // loaded (target ≤ 150 ms). Measured on the 5,000-page synthetic wiki (../shared/gen-corpus.mjs)
 // and, for comparison, on the shipped wiki in content/.
 //
-// Set ATLAS_BENCH_5K_DIST to a built 5k dist (with pagefind/) to measure it instead of building;
+// Set ATLAS_BENCH_5K_DIST to a built 5k dist (with its search index) to measure it instead of building;
 // otherwise the corpus is generated and built into bench/.out/search-5000 (about a minute).
 // Bytes are what a static host with gzip sends: text files (JS, JSON) gzipped here, pagefind's
 // .pagefind/.pf_* files counted as they are (pagefind writes them gzip-compressed already).
@@ -14,6 +14,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { launchChromium, serve } from '../tests/e2e/harness.ts';
+import { siteRoutes } from '../src/routes.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -39,6 +40,12 @@ const walk = (dir) =>
     .filter((e) => e.isFile())
     .map((e) => join(e.parentPath, e.name));
 
+// Where the site serves its search index (src/routes.ts), as a folder of a dist built at base /.
+const PAGEFIND = siteRoutes('/').pagefind();
+const pagefindDir = (dist) => join(dist, ...PAGEFIND.split('/').filter(Boolean));
+/** A topic page (src/components/TopicPage.astro): the pages a reader searches for. */
+const isTopicPage = (html) => html.includes('<article class="topic"');
+
 function build(content, dist, label) {
   console.log(`search: building ${label}…`);
   const started = performance.now();
@@ -50,14 +57,14 @@ function build(content, dist, label) {
   });
   const output = result.stdout + result.stderr;
   if (result.status !== 0) throw new Error(`search: build of ${label} failed:\n${output.slice(-3000)}`);
-  const index = /search index: (\d+) of \d+ HTML files indexed in ([\d.]+) s/.exec(output);
+  const index = /search index: (\d+) pages indexed in ([\d.]+) s/.exec(output);
   return { dist, buildSeconds: (performance.now() - started) / 1000, indexSeconds: index ? Number(index[2]) : undefined, indexedPages: index ? Number(index[1]) : undefined };
 }
 
 function synthetic() {
   const reuse = process.env.ATLAS_BENCH_5K_DIST;
   if (reuse) {
-    if (!existsSync(join(reuse, 'pagefind/pagefind-entry.json'))) throw new Error(`ATLAS_BENCH_5K_DIST=${reuse} has no pagefind index (pagefind/pagefind-entry.json)`);
+    if (!existsSync(join(pagefindDir(reuse), 'pagefind-entry.json'))) throw new Error(`ATLAS_BENCH_5K_DIST=${reuse} has no pagefind index (${PAGEFIND}pagefind-entry.json)`);
     console.log(`search: measuring the built site in ATLAS_BENCH_5K_DIST=${reuse}`);
     return { dist: resolve(reuse) };
   }
@@ -68,7 +75,7 @@ function synthetic() {
 }
 
 function indexOnDisk(dist) {
-  const dir = join(dist, 'pagefind');
+  const dir = pagefindDir(dist);
   const groups = new Map();
   let total = 0;
   let files = 0;
@@ -93,7 +100,7 @@ function queriesFrom(dist, count) {
   const stride = Math.max(1, Math.floor(pages.length / (count * 2)));
   for (let i = 0; i < pages.length && titles.length < count; i += stride) {
     const html = readFileSync(pages[i], 'utf8');
-    const title = html.includes('data-pagefind-body') && /<h1[^>]*>([^<]+)<\/h1>/.exec(html)?.[1];
+    const title = isTopicPage(html) && /<h1[^>]*>([^<]+)<\/h1>/.exec(html)?.[1];
     if (title) titles.push(title);
   }
   const kinds = [(t) => t.split(' ').at(-1), (t) => t, (t) => t.split(' ').slice(0, 2).join(' '), (t) => t.split(' ')[0]];
@@ -117,7 +124,7 @@ function kindOf(url) {
 async function openSite(browser, site, dist) {
   const context = await browser.newContext();
   const page = await context.newPage();
-  const topic = walk(dist).find((file) => file.endsWith('/index.html') && readFileSync(file, 'utf8').includes('data-pagefind-body'));
+  const topic = walk(dist).find((file) => file.endsWith('/index.html') && isTopicPage(readFileSync(file, 'utf8')));
   await page.goto(`${site.url}${relative(dist, topic).replace(/index\.html$/, '')}`, STEP);
   await page.waitForLoadState('networkidle', STEP);
   // Everything fetched from here on belongs to search; the dedicated worker's requests included.
