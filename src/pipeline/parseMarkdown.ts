@@ -1,7 +1,7 @@
 // Parsing a note body into an mdast tree: CommonMark + GFM + math + Obsidian's own syntax
 // (wikilinks as a tokenizer extension, %%comments%%, ==highlights==), and MDX syntax for `.mdx`.
 // Parsing is separate from linking so every page's headings are known before any link is resolved.
-import type { Root } from 'mdast';
+import type { Root, RootContent } from 'mdast';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified, type Processor } from 'unified';
@@ -60,11 +60,32 @@ export function parseMarkdown(body: string, isMdx: boolean): ParsedMarkdown | { 
       }
     }
     if (text.includes('==')) transformHighlights(tree);
+    const deep = tooDeep(tree);
+    if (deep) return { failure: { ...deep, message: `content nested more than ${MAX_NESTING.toLocaleString('en-US')} levels deep (quotes, lists and list items, emphasis inside each other) — flatten it: deeper nesting cannot be built` } };
     return { tree, text, unclosedCommentAt };
   } catch (error) {
     const e = error as { line?: number; column?: number; reason?: string; message?: string };
     return { failure: { line: e.line ?? 1, column: e.column ?? 1, message: e.reason ?? e.message ?? String(error) } };
   }
+}
+
+/**
+ * How deep a note's tree may nest (a list nested 500 levels deep is 1,000: each level is a list and
+ * an item). Every step after parsing (ours, remark's and rehype's) walks the tree recursively, a few
+ * stack frames per level: 3,000 nested `>` overflowed the stack, 1,195 still built, and no note
+ * written by hand comes near either.
+ */
+export const MAX_NESTING = 1_200;
+
+/** Where the tree first nests deeper than MAX_NESTING, if it does; walked without recursion, for that reason. */
+function tooDeep(tree: Root): { line: number; column: number } | undefined {
+  const stack: Array<[Root | RootContent, number]> = [[tree, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth > MAX_NESTING) return { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
+    if ('children' in node) for (const child of node.children) stack.push([child, depth + 1]);
+  }
+  return undefined;
 }
 
 /** Where `%%` is literal text: code blocks, inline code and math. */

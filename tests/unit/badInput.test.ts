@@ -308,6 +308,16 @@ describe('bad input generated at test time', () => {
     expect(page(content, 'deep').html.match(/<blockquote>/g)).toHaveLength(500);
   });
 
+  test('block quotes nested 3,000 levels deep are one error at their line, not a stack overflow', async () => {
+    const dir = vault({ 'Deep.md': `Intro.\n\n${'>'.repeat(3_000)} deep\n`, 'Fine.md': 'Links to [[Deep]].\n' });
+    const { content, messages } = await load(dir, { cwd: dir });
+    expect(messages).toEqual([
+      'error Deep.md:3:1201 cannot parse Markdown: content nested more than 1,200 levels deep (quotes, lists and list items, emphasis inside each other) — flatten it: deeper nesting cannot be built',
+    ]);
+    // The note keeps its place: the link to it is not reported as unresolved.
+    expect(content).toBeUndefined();
+  });
+
   test('a symbolic link that loops back into the vault is reported and skipped; the rest builds', async () => {
     const dir = vault({ 'sub/Note.md': 'A note beside the loop.\n' });
     symlinkSync('..', join(dir, 'sub', 'loop'));

@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
-import { parseMarkdown, type ParsedMarkdown } from '../../../src/pipeline/parseMarkdown.ts';
+import { MAX_NESTING, parseMarkdown, type ParsedMarkdown } from '../../../src/pipeline/parseMarkdown.ts';
 import { stripComments } from '../../../src/pipeline/syntax/comments.ts';
 import { assignAnchors, findHeading, LAYOUT_IDS } from '../../../src/pipeline/anchors.ts';
 
@@ -30,8 +30,18 @@ describe('wikilinks are tokens', () => {
     ['**bold [[Link]]**', ['Link']],
     ['| a |\n|---|\n| [[X\\|y]] |', ['X\\|y']],
     ['[[Note#A#B]]', ['Note#A#B']],
+    ['[[a [b]]', ['a [b']],
+    ['[[a [[b]] and ![[c ![[d.png]]', ['b', 'd.png']],
   ])('%j → %j', (text, inners) => {
     expect(nodesOf(parse(text).tree, 'wikiLink').map((n) => n['inner'])).toEqual(inners);
+  });
+
+  test('unclosed brackets cost linear time: each attempt reads on to the next [[ at most', () => {
+    // Reading each attempt to the end of the line took 26 s for these 50,000 brackets.
+    const start = performance.now();
+    const { tree } = parse(`${'['.repeat(50_000)}\n\n${'[[x'.repeat(20_000)}]]`);
+    expect(performance.now() - start).toBeLessThan(5_000);
+    expect(nodesOf(tree, 'wikiLink').map((n) => n['inner'])).toEqual(['x']);
   });
 
   test.each([
@@ -53,6 +63,21 @@ describe('wikilinks are tokens', () => {
   test('a heading shows the text a reader sees, not the raw syntax', () => {
     const { tree } = parse('## See [[X|the x]] and [[Y#Part]]');
     expect(toString(tree)).toBe('See the x and Y › Part');
+  });
+});
+
+describe('nesting', () => {
+  test('content nested deeper than the build can walk is refused at its line, not with a stack overflow', () => {
+    // 3,000 nested quotes overflowed the stack in mdast-util-to-hast.
+    const result = parseMarkdown(`Intro\n\n${'>'.repeat(3_000)} deep`, false);
+    expect(MAX_NESTING).toBeLessThan(3_000);
+    expect(result).toEqual({ failure: { line: 3, column: MAX_NESTING + 1, message: expect.stringMatching(/^content nested more than 1,200 levels deep .* flatten it/) } });
+  });
+
+  test('nesting up to the limit parses', () => {
+    const { tree } = parse(`${'>'.repeat(MAX_NESTING - 2)} [[Deep link]]`);
+    expect(nodesOf(tree, 'wikiLink').map((n) => n['inner'])).toEqual(['Deep link']);
+    expect(nodesOf(tree, 'blockquote')).toHaveLength(MAX_NESTING - 2);
   });
 });
 
