@@ -9,6 +9,10 @@ import type { Topic } from '../pipeline/loadContent.ts';
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
+/** True when text outside the tags (entities such as `&nbsp;` aside) has a letter or a digit; stops at the first. */
+// An entity is taken whole (a lookahead and its backreference: an atomic group), so "nbsp" is no word.
+const hasWords = (html: string) => /(?:^|>)(?:[^<&\p{L}\p{N}]|(?=(&[#\w]*;?))\1)*[\p{L}\p{N}]/u.test(html);
+
 /** The page as pagefind should index it: `url` is the page's URL after the site's base path. */
 export function searchDocument(topic: Topic, base: string, language: string): { url: string; html: string } {
   const facts = Object.entries(topic.data.facts)
@@ -25,12 +29,13 @@ export function searchDocument(topic: Topic, base: string, language: string): { 
     topic.aliases.length ? `<span data-pagefind-meta="aliases">${escapeHtml(topic.aliases.join(' · '))}</span>` : '',
     ...topic.tags.map((tag) => `<span data-pagefind-filter="tag">${escapeHtml(tag)}</span>`),
   ].join('');
+  const article = (facts ? `<table>${facts}</table>` : '') + `<div>${topic.html}</div>` + (faq ? `<dl>${faq}</dl>` : '') + (references ? `<ol>${references}</ol>` : '');
   const html =
     `<html lang="${escapeHtml(language)}"><body><article data-pagefind-body>` +
-    (facts ? `<table>${facts}</table>` : '') +
-    `<div>${topic.html}</div>` +
-    (faq ? `<dl>${faq}</dl>` : '') +
-    (references ? `<ol>${references}</ol>` : '') +
+    article +
+    // pagefind leaves out a page with no words in its body, however good its title: a stub note
+    // (Obsidian's new "Untitled", a title and links to come) would never be found by name.
+    (hasWords(article) ? '' : `<p>${escapeHtml(topic.title)}</p>`) +
     `<div data-pagefind-ignore>${meta}</div>` +
     `</article></body></html>`;
   return { url: `/${topic.url.slice(base.length)}`, html };

@@ -169,6 +169,15 @@ describe('searchDocument', () => {
     expect(doc.html).toContain('<li>LeCun, Y. (1989). Optimal Brain Damage. NeurIPS.</li>');
   });
 
+  test("a page whose body has no words is indexed by its title (pagefind would leave it out); a page with words is not given it", () => {
+    for (const html of ['', '<p><img src="/x.png" alt="x"></p>', '<p> &nbsp; </p>']) {
+      const stub = searchDocument({ ...topic, html, faq: [], data: { facts: {}, references: [] } } as unknown as Topic, '/wiki/', 'en');
+      expect(stub.html).toContain('<div>' + html + '</div><p>Model &lt;pruning&gt;</p>');
+    }
+    expect(searchDocument({ ...topic, html: '', faq: [] } as unknown as Topic, '/wiki/', 'en').html).not.toContain('<p>Model &lt;pruning&gt;</p>');
+    expect(doc.html).not.toContain('<p>Model &lt;pruning&gt;</p>');
+  });
+
   test('carries the names as metadata and the filters, escaped', () => {
     expect(doc.html).toContain('<span data-pagefind-meta="title">Model &lt;pruning&gt;</span>');
     expect(doc.html).toContain('<span data-pagefind-meta="summary">Removing &quot;weights&quot;.</span>');
