@@ -8,7 +8,7 @@
 // Everything the pages need (backlinks, relations, the graph) is derived from the records produced
 // here, never by re-reading pages.
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Root } from 'mdast';
 import { nameKey } from '../../graph/names.ts';
@@ -289,6 +289,8 @@ export async function loadContent(deploy: DeployConfig, demos: DemoRegistry, opt
     const claimed = claimUrls(readNotes);
     diagnostics.push(...claimed.diagnostics);
     const notes = claimed.notes;
+    // A site without a page is never what was meant (and pagefind refuses to index nothing).
+    if (notes.length === 0) diagnostics.push({ severity: 'error', rule: 'no-notes', file: displayPath('.'), line: 1, column: 1, message: nothingToBuild(deploy.contentDir, unpublishedNotes.length) });
     const kept = new Set(notes);
     const keptSlugs = new Set(notes.map((n) => n.slug));
     const dropped = readNotes.filter((n) => !kept.has(n) && !keptSlugs.has(n.slug));
@@ -723,6 +725,13 @@ function chooseHome(notes: readonly Note[], site: LoadedSiteConfig, index: Topic
     diagnostics.push({ severity: 'error', rule: 'slug-collision', file: note.file, line: note.lines.permalink, column: 1, message: `permalink "/" asks for the home page, which is ${home?.file ?? 'another note'} — remove the permalink or change the home note` });
   }
   return home;
+}
+
+/** Why a vault has no page to build, and what to do. */
+function nothingToBuild(contentDir: string, unpublished: number): string {
+  if (!existsSync(contentDir)) return 'no such folder — set ATLAS_CONTENT to the folder of your notes (the vault)';
+  if (unpublished > 0) return `nothing to build: ${unpublished === 1 ? 'the one note here is' : `all ${unpublished} notes here are`} unpublished (publish: false or draft: true)`;
+  return 'nothing to build: no .md or .mdx notes here — add one, or set ATLAS_CONTENT to the folder of your notes';
 }
 
 /** A digest of a note file's bytes ('' when it cannot be read: its shard reports why). */

@@ -318,6 +318,18 @@ describe('bad input generated at test time', () => {
     expect(content).toBeUndefined();
   });
 
+  test('a vault with nothing to build says why: no such folder, no notes, every note unpublished', async () => {
+    const empty = vault({ 'attachments/pic.png': 'x' });
+    expect((await load(empty, { cwd: empty })).messages).toEqual(['error .:1:1 nothing to build: no .md or .mdx notes here — add one, or set ATLAS_CONTENT to the folder of your notes']);
+    const hidden = vault({ 'A.md': '---\npublish: false\n---\nA.\n', 'B.md': '---\ndraft: true\n---\nB.\n' });
+    expect((await load(hidden, { cwd: hidden })).messages).toEqual(['error .:1:1 nothing to build: all 2 notes here are unpublished (publish: false or draft: true)']);
+    const missing = join(empty, 'no-such-vault');
+    expect((await load(missing, { cwd: empty })).messages).toEqual([
+      'warning no-such-vault:1:1 skipped: cannot be read (ENOENT)',
+      'error no-such-vault:1:1 no such folder — set ATLAS_CONTENT to the folder of your notes (the vault)',
+    ]);
+  });
+
   test('a symbolic link that loops back into the vault is reported and skipped; the rest builds', async () => {
     const dir = vault({ 'sub/Note.md': 'A note beside the loop.\n' });
     symlinkSync('..', join(dir, 'sub', 'loop'));
