@@ -401,8 +401,17 @@ function splitTags(value: string, routes: SiteRoutes, tags: string[]): PhrasingC
   return out;
 }
 
+/**
+ * The bodies transformCallout makes. A body is a blockquote node (rendered as a div), and the walk
+ * goes on into it: its first line is never a callout of its own. In Obsidian `> [!note]` followed by
+ * `> [!tip]` is one note whose text begins "[!tip]" (a nested callout is `> > [!tip]`); taking each
+ * such line as another callout nested one level deeper overflowed the stack at a few thousand lines.
+ */
+const calloutBodies = new WeakSet<Blockquote>();
+
 /** `> [!note] Title` blockquotes become callouts; `+`/`-` make them foldable (`<details>`). */
 function transformCallout(node: Blockquote): void {
+  if (calloutBodies.has(node)) return;
   {
     const first = node.children[0];
     if (first?.type !== 'paragraph' || first.children[0]?.type !== 'text') return;
@@ -438,6 +447,7 @@ function transformCallout(node: Blockquote): void {
     };
     const body = first.children.length ? node.children : node.children.slice(1);
     const content: Blockquote = { type: 'blockquote', children: body, data: { hName: 'div', hProperties: { className: ['callout-content'] } } as Blockquote['data'] };
+    calloutBodies.add(content);
     node.children = [titleNode, content] as Blockquote['children'];
     const props: Record<string, unknown> = { className: ['callout', `callout-${kind.replace(/[^a-z0-9-]/g, '')}`], dataCallout: kind };
     // A block id at the end of the callout's first line names the callout.
@@ -551,12 +561,19 @@ function fillSentences(block: Nodes, links: LinkRecord[], segmenter: Intl.Segmen
   // The block's text with each run of white space read as one space (across nodes too), and each
   // link marked at its offset in that text: sentences are split from it.
   let flat = '';
+  // Kept aside: asking the growing string how it ends made V8 flatten it at every node, which cost
+  // the square of the block's length (a paragraph of 20,000 links took 7 s).
+  let endsWithSpace = false;
   const collect = (n: Nodes) => {
     const data = n.data as Record<string, unknown> | undefined;
     if (typeof data?.['atlasLink'] === 'number') marks.push({ index: data['atlasLink'], offset: flat.length });
     if ('value' in n && typeof n.value === 'string' && n.type !== 'html') {
       const collapsed = n.value.replace(/\s+/g, ' ');
-      flat += flat.endsWith(' ') && collapsed.startsWith(' ') ? collapsed.slice(1) : collapsed;
+      const piece = endsWithSpace && collapsed.startsWith(' ') ? collapsed.slice(1) : collapsed;
+      if (piece.length > 0) {
+        flat += piece;
+        endsWithSpace = piece.endsWith(' ');
+      }
     } else if ('children' in n) for (const child of n.children) collect(child as Nodes);
   };
   collect(block);

@@ -292,6 +292,18 @@ describe('bad input generated at test time', () => {
     expect(page(content, 'many').html.match(/class="wikilink"/g)).toHaveLength(10_000);
   }, 60_000);
 
+  test('a paragraph of 40,000 web addresses is read in linear time, and a link among them gets its sentence', async () => {
+    // Finding each link's sentence cost the square of the paragraph's length: 20,000 took 7 s.
+    const dir = vault({ 'Urls.md': `${Array.from({ length: 40_000 }, (_, i) => `https://example.com/${i}`).join(' ')} and [[Target]].\n`, 'Target.md': 'Target.\n' });
+    const started = performance.now();
+    const { content, messages } = await load(dir, { cwd: dir });
+    expect(performance.now() - started).toBeLessThan(10_000);
+    expect(messages).toEqual([]);
+    expect(page(content, 'urls').html.match(/<a href="https:\/\/example\.com\//g)).toHaveLength(40_000);
+    const [link] = content!.links.filter((l) => l.from === 'urls');
+    expect(link!.sentence).toMatch(/^https:\/\/example\.com\/0 https:\/\/example\.com\/1 .{200,}…$/);
+  }, 120_000);
+
   test('lists nested 500 levels deep render as 500 nested lists', async () => {
     const dir = vault({ 'Deep.md': `${Array.from({ length: 500 }, (_, i) => `${'  '.repeat(i)}- level ${i + 1}`).join('\n')}\n` });
     const { content, messages } = await load(dir, { cwd: dir });
@@ -316,6 +328,19 @@ describe('bad input generated at test time', () => {
     ]);
     // The note keeps its place: the link to it is not reported as unresolved.
     expect(content).toBeUndefined();
+  });
+
+  test('a callout whose lines begin with [!type] is one callout, as in Obsidian (> > [!type] nests); 5,000 such lines build', async () => {
+    const dir = vault({
+      'Callouts.md': '> [!note] Title\n> [!tip] not a callout\n> > [!warning] Nested\n> > inside\n',
+      'Many.md': `> [!note] Many\n${'> [!tip]\n'.repeat(5_000)}`,
+    });
+    const { content, messages } = await load(dir, { cwd: dir });
+    expect(messages).toEqual([]);
+    const html = page(content, 'callouts').html;
+    expect(html.match(/class="callout /g)).toHaveLength(2);
+    expect(html).toMatch(/<div class="callout-content">\s*<p>\[!tip\] not a callout<\/p>\s*<div class="callout callout-warning" data-callout="warning">\s*<p class="callout-title">Nested<\/p>/);
+    expect(page(content, 'many').html.match(/class="callout /g)).toHaveLength(1);
   });
 
   test('a vault with nothing to build says why: no such folder, no notes, every note unpublished', async () => {
