@@ -30,6 +30,9 @@ export class ContentError extends Error {
     super(`${errors.length} content error${errors.length === 1 ? '' : 's'}:\n${sortDiagnostics(errors).map(formatDiagnostic).join('\n')}`);
     this.name = 'ContentError';
     this.diagnostics = diagnostics;
+    // The list is the whole story, and the author's to act on: no stack frames of the generator's
+    // code under it (the dev server's log and error page print `stack`).
+    this.stack = `${this.name}: ${this.message}`;
   }
 }
 

@@ -134,6 +134,8 @@ test('a relation to a missing topic is an error at its line', async () => {
     'tests/fixtures/relations/a.md:5:1 relation related → unknown topic "Missing topic" — use a title or alias of an existing page',
     'tests/fixtures/relations/a.md:6:1 relation improves → unknown topic "Bee" — did you mean "B"?',
   ]);
+  // What the dev server prints and shows for it: the list, without the generator's stack frames.
+  expect((content as ContentError).stack).toBe(`ContentError: 2 content errors:\n${(content as ContentError).diagnostics.map(formatDiagnostic).join('\n')}`);
 });
 
 test('unicode and CJK titles, aliases and tags', async () => {
